@@ -1,0 +1,58 @@
+# Two commands do all the set-up on a fresh machine:
+#   make run   builds everything and serves the site with demo content on http://127.0.0.1:8000/
+#   make test  installs what the tests need and runs the whole suite
+# (SQLite first; again against PostgreSQL and Redis when they answer on 127.0.0.1).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/9
+
+.PHONY: run test install lint messages bench chromium
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt tests/browser/package-lock.json
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	cd tests/browser && npm ci --silent --no-audit --no-fund
+	touch $@
+
+install: $(VENV)/.runtime
+
+run: $(VENV)/.runtime
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	@# Scheduled publishing: Wagtail publishes pages whose go-live time has come.
+	@trap 'kill 0' EXIT INT TERM; \
+	  ( while sleep 60; do $(MANAGE) publish_scheduled >/dev/null 2>&1; done ) & \
+	  $(MANAGE) runserver 127.0.0.1:8000
+
+chromium:
+	@# Browser tests drive Debian's chromium, never a downloaded build.
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get install -y chromium || { apt-get update && apt-get install -y chromium; }; \
+	  elif command -v sudo >/dev/null; then sudo apt-get install -y chromium; fi; } || true
+	@test -x /usr/bin/chromium || { echo "Debian's chromium is not installed."; [ "$$CI" != true ]; }
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+
+test: $(VENV)/.dev chromium lint
+	$(BIN)/python -m pytest
+	@if $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
+	  echo "== again against PostgreSQL and Redis =="; \
+	  DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/python -m pytest; \
+	else echo "PostgreSQL does not answer on 127.0.0.1:5432: ran on SQLite only."; fi
+
+messages: $(VENV)/.dev
+	$(MANAGE) makemessages -l nl -l en --ignore=.venv --ignore=tests --ignore=bench
+	$(MANAGE) compilemessages --ignore=.venv
+
+bench: $(VENV)/.dev
+	$(BIN)/python bench/run.py

@@ -1,0 +1,77 @@
+"""A page cache for anonymous visitors, emptied whenever published content changes.
+
+Views opt in with ``allow_page_cache(response)``; the middleware stores only
+such responses, and only when nothing on them belongs to one visitor: no
+session, no CSRF token rendered into a form, no cookie set. Publishing,
+unpublishing, moving or deleting a page, or saving a snippet a page shows,
+starts a new cache generation, so every stored page is stale at once.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+
+GENERATION_KEY = "pagecache:generation"
+MAX_CACHED_PATH = 512
+# Cookies that mean the visitor may see something made for them alone.
+PERSONAL_COOKIES = ("sessionid", "messages")
+
+
+def allow_page_cache(response):
+    """Mark a response as the same for every anonymous visitor."""
+    response.page_cache_allowed = True
+    return response
+
+
+def purge(**kwargs):
+    """Start a new generation: every cached page is stale from now on.
+
+    Connected to Wagtail's publish signals and snippet saves (``kwargs`` are theirs).
+    """
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def cache_key(request):
+    """The key of this request's page, or None when it must not come from the cache."""
+    if request.method != "GET" or len(request.get_full_path()) > MAX_CACHED_PATH:
+        return None
+    cookies = (settings.SESSION_COOKIE_NAME, *PERSONAL_COOKIES)
+    if any(name in request.COOKIES for name in cookies):
+        return None
+    generation = cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None)
+    where = f"{request.get_host()}{request.get_full_path()}".encode()
+    return f"pagecache:{generation}:{hashlib.sha256(where).hexdigest()}"
+
+
+def storable(request, response):
+    return (
+        getattr(response, "page_cache_allowed", False)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_USED")
+        and not request.user.is_authenticated
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous visitors a stored copy of pages that opted in."""
+
+    header = "X-Page-Cache"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = cache_key(request)
+        cached = cache.get(key) if key else None
+        if cached is not None:
+            cached[self.header] = "hit"
+            return cached
+        response = self.get_response(request)
+        if key and storable(request, response):
+            response[self.header] = "miss"
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        return response

@@ -1,0 +1,15 @@
+"""The test suite: fast hashing, mail kept in memory, services only when named."""
+
+from .base import *  # noqa: F403
+from .base import CACHES, env
+
+DEBUG = False
+SECRET_KEY = "test-only-key"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Every test run gets its own keys in a shared Redis, so parallel runs never meet.
+if "KEY_PREFIX" in CACHES["default"]:
+    CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="nmep-test")
+PUBLIC_FORM_RATE = "1000/m"

@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    path("search/", home_views.search, name="search"),
+    path("newsletter/", home_views.newsletter_signup, name="newsletter_signup"),
+    path("newsletter/sent/", home_views.newsletter_sent, name="newsletter_sent"),
+    path(
+        "newsletter/confirm/<str:token>/",
+        home_views.newsletter_confirm,
+        name="newsletter_confirm",
+    ),
+    path(
+        "newsletter/unsubscribe/<str:token>/",
+        home_views.newsletter_unsubscribe,
+        name="newsletter_unsubscribe",
+    ),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+handler404 = "django.views.defaults.page_not_found"
+handler500 = "django.views.defaults.server_error"

@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    name = "home"
+    verbose_name = _("Website")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page, Site
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from cms.pagecache import purge
+
+        from .models import Organisation, SiteSettings
+
+        # Anonymous visitors get cached pages; anything that changes what a
+        # page shows empties that cache.
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(purge, dispatch_uid=f"pagecache-{id(signal)}")
+        post_delete.connect(purge, sender=Page, dispatch_uid="pagecache-page-delete")
+        for model in (Organisation, SiteSettings, Site):
+            post_save.connect(purge, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
+            post_delete.connect(purge, sender=model, dispatch_uid=f"pagecache-del-{model.__name__}")

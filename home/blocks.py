@@ -1,0 +1,111 @@
+"""The block library every page body on the site is built from."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading; the level keeps the page outline correct for screen readers."""
+
+    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Section (h2)")), ("h3", _("Subsection (h3)"))],
+        default="h2",
+        label=_("Level"),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading_block.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    """An image with its alternative text and an optional caption and credit."""
+
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
+    credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=200)
+
+    class Meta:
+        icon = "image"
+        label = _("Image with caption")
+        template = "blocks/captioned_image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"), max_length=1000)
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "blocks/quote_block.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A highlighted invitation to act, leading to a page of the site or another site."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    text = blocks.TextBlock(label=_("Text"), required=False, max_length=600)
+    button_label = blocks.CharBlock(label=_("Button label"), max_length=60)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("Or an external link"), required=False)
+
+    class Meta:
+        icon = "pick"
+        label = _("Call to action")
+        template = "blocks/call_to_action_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": ValidationError(_("Choose a page or give a link, not both."))}
+            )
+        return value
+
+
+class DocumentLinksBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
+    documents = blocks.ListBlock(DocumentChooserBlock(), label=_("Documents"), min_num=1)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document links")
+        template = "blocks/document_links_block.html"
+
+
+class ObjectiveBlock(blocks.StructBlock):
+    """One of the programme's objectives, as a card on the home page."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    summary = blocks.TextBlock(label=_("Summary"), max_length=600)
+    page = blocks.PageChooserBlock(label=_("Read more on"), required=False)
+
+    class Meta:
+        icon = "tick-inverse"
+        label = _("Objective")
+        template = "blocks/objective_block.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The shared library: every StreamField body on the site uses these blocks."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, label=_("Paragraph"), template="blocks/paragraph_block.html"
+    )
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    documents = DocumentLinksBlock()
+    table = TableBlock(label=_("Table"), template="blocks/table_block.html")
+    embed = EmbedBlock(label=_("Embedded media"), max_width=800, template="blocks/embed_block.html")

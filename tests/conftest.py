@@ -1,0 +1,18 @@
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (the page cache and rate limits live there)."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def client(client):
+    """The test client, speaking to the site's host."""
+    client.defaults["HTTP_HOST"] = "localhost"
+    return client
+
