@@ -20,6 +20,15 @@ class HomeConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(purge, dispatch_uid=f"pagecache-{id(signal)}")
         post_delete.connect(purge, sender=Page, dispatch_uid="pagecache-page-delete")
-        for model in (Organisation, SiteSettings, Site):
+        post_save.connect(purge_on_settings_change, sender=SiteSettings, dispatch_uid="pagecache-settings")
+        for model in (Organisation, Site):
             post_save.connect(purge, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
             post_delete.connect(purge, sender=model, dispatch_uid=f"pagecache-del-{model.__name__}")
+
+
+def purge_on_settings_change(sender, created=False, **kwargs):
+    # The first page view creates empty settings; only an edit changes what pages show.
+    if not created:
+        from cms.pagecache import purge
+
+        purge()

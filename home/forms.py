@@ -33,4 +33,3 @@ class NewsletterSignupForm(forms.Form):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-

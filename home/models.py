@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.paginator import Paginator
 from django.db import models, transaction
-from django.db.models.functions import Lower
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -149,9 +148,7 @@ class HomePage(SitePage):
     )
     hero_link_label = models.CharField(_("hero button label"), max_length=60, blank=True)
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-    objectives = StreamField(
-        [("objective", ObjectiveBlock())], verbose_name=_("objectives"), blank=True
-    )
+    objectives = StreamField([("objective", ObjectiveBlock())], verbose_name=_("objectives"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [
@@ -471,15 +468,11 @@ class EventProgrammeItem(Orderable):
 class EventRegistration(models.Model):
     """A visitor's registration for an event, with what the organisers must know."""
 
-    event = models.ForeignKey(
-        EventPage, verbose_name=_("event"), on_delete=models.CASCADE, related_name="+"
-    )
+    event = models.ForeignKey(EventPage, verbose_name=_("event"), on_delete=models.CASCADE, related_name="+")
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"), max_length=254)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    notes = models.TextField(
-        _("dietary or accessibility needs"), max_length=1000, blank=True
-    )
+    notes = models.TextField(_("dietary or accessibility needs"), max_length=1000, blank=True)
     language = models.CharField(_("language"), max_length=8, default="nl")
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
 
@@ -543,7 +536,7 @@ class Organisation(index.Indexed, models.Model):
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-        ordering = [Lower("name")]
+        ordering = ["name"]
 
     def __str__(self):
         return self.name
@@ -609,9 +602,7 @@ class NewsletterSubscriber(models.Model):
     def sign_up(cls, email, language):
         """Start (or restart) the double opt-in for an address; returns the subscriber
         when a confirmation e-mail should go out, None when the address is already on."""
-        subscriber, created = cls.objects.get_or_create(
-            email=email.lower(), defaults={"language": language}
-        )
+        subscriber, created = cls.objects.get_or_create(email=email.lower(), defaults={"language": language})
         if subscriber.status == cls.Status.CONFIRMED:
             return None
         if not created:
@@ -705,4 +696,3 @@ class NewsletterMailing(models.Model):
             mailing.save(update_fields=["sent_at", "recipients"])
         self.sent_at, self.recipients = mailing.sent_at, mailing.recipients
         return len(messages)
-

@@ -15,4 +15,3 @@ def client(client):
     """The test client, speaking to the site's host."""
     client.defaults["HTTP_HOST"] = "localhost"
     return client
-

@@ -139,8 +139,9 @@ def test_ics_download_is_a_valid_calendar(client, event):
 def test_upcoming_and_past_events_are_listed_separately(client):
     index = factories.make_event_index()
     past_start = timezone.now() - datetime.timedelta(days=400)
-    factories.make_event(index, title="NL-UK Symposium 2024", start=past_start,
-                         end=past_start + datetime.timedelta(hours=10))
+    factories.make_event(
+        index, title="NL-UK Symposium 2024", start=past_start, end=past_start + datetime.timedelta(hours=10)
+    )
     factories.make_event(index, title="Round table on human capital")
     text = client.get(index.url).text
     upcoming, past = text.split('id="past-heading"')
@@ -154,7 +155,8 @@ def test_an_event_cannot_end_before_it_starts():
     from home.models import EventPage
 
     start = timezone.now()
-    page = EventPage(title="x", slug="x", start=start, end=start - datetime.timedelta(hours=1),
-                     venue="v", introduction="i")
+    page = EventPage(
+        title="x", slug="x", start=start, end=start - datetime.timedelta(hours=1), venue="v", introduction="i"
+    )
     with pytest.raises(ValidationError):
         page.full_clean()

@@ -87,9 +87,7 @@ TEMPLATES = [
 ]
 
 # Databases: SQLite in the project folder unless DATABASE_URL names another.
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-}
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -182,7 +180,6 @@ SEARCH_RESULTS_PER_PAGE = 10
 # Form posts from the public site: one address may try this often.
 PUBLIC_FORM_RATE = env("PUBLIC_FORM_RATE", default="20/m")
 RATELIMIT_VIEW = "home.views.rate_limited"
-SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 
 LOGGING = {
     "version": 1,

@@ -8,6 +8,8 @@ from wagtail.models import Page, Site
 
 register = template.Library()
 
+MAX_KEPT_QUERY = 300
+
 
 def site_root(request):
     site = Site.find_for_request(request)
@@ -37,6 +39,13 @@ def main_menu(context):
     }
 
 
+def translated_path(request, language_code):
+    """This view's address in another language, keeping a query string of sane length."""
+    url = translate_url(request.path, language_code)
+    query = request.META.get("QUERY_STRING", "")
+    return f"{url}?{query}" if query and len(query) <= MAX_KEPT_QUERY else url
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to this page in every language: its translation, or that language's home page."""
@@ -55,7 +64,7 @@ def language_switcher(context):
         elif isinstance(page, Page) and code in homes:
             url = homes[code].get_url(request)
         else:
-            url = translate_url(request.get_full_path(), code)
+            url = translated_path(request, code)
         with translation.override(code):
             label = translation.gettext(name)
         links.append({"code": code, "name": label, "url": url, "current": code == current})

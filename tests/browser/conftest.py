@@ -1,0 +1,150 @@
+"""Playwright driving Debian's chromium against the demo site, served as `make run` serves it.
+
+Never a downloaded browser build: the tests launch /usr/bin/chromium. When it is
+missing, CI fails (a skipped browser test would hide a gap); elsewhere the
+browser tests are skipped with the reason.
+"""
+
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+def require(path, what):
+    if path.exists():
+        return
+    message = f"{what} is missing at {path}: run `make test`, which installs it."
+    if os.environ.get("CI") == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require(CHROMIUM, "Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def axe():
+    """Run axe-core in the page; returns the serious and critical violations."""
+    require(AXE, "axe-core (npm)")
+
+    def check(page):
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        return [
+            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+
+    return check
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """The site exactly as `make run` serves it: migrated, demo content loaded by its own
+    command, served by Django on 127.0.0.1 from a database of its own. Mail goes to files."""
+    workdir = tmp_path_factory.mktemp("demo-site")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DATABASE_URL": f"sqlite:///{workdir / 'demo.sqlite3'}",
+        "REDIS_URL": "",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "EMAIL_URL": f"filemail:///{workdir / 'mail'}",  # three slashes and an absolute path
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    for command in (["migrate", "--noinput"], ["load_demo_content"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+        )
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    site = DemoSite(f"http://127.0.0.1:{port}", workdir)
+    wait_for(site.url + "/nl/")
+    yield site
+    server.terminate()
+    server.wait(timeout=10)
+
+
+class DemoSite:
+    """Where the demo site answers, and what it stored and sent."""
+
+    def __init__(self, url, workdir):
+        self.url = url
+        self.workdir = workdir
+
+    def query(self, sql, *params):
+        with sqlite3.connect(self.workdir / "demo.sqlite3") as connection:
+            return connection.execute(sql, params).fetchall()
+
+    def mails(self):
+        folder = self.workdir / "mail"
+        return [path.read_text() for path in sorted(folder.glob("*"))] if folder.exists() else []
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url, seconds=30):
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+@pytest.fixture
+def page(browser, demo_site):
+    context = browser.new_context(base_url=demo_site.url, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
