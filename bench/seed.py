@@ -59,12 +59,12 @@ def count_queries(client, path, **headers):
 
 def pages_and_queries():
     """Print each benchmarked page with its SQL queries when cached and uncached."""
-    client = Client(HTTP_HOST="127.0.0.1")
     for name, path in bench_pages():
-        client.get(path)
-        cached = count_queries(client, path)
-        client.get(path, HTTP_COOKIE="sessionid=bench")
-        uncached = count_queries(client, path, HTTP_COOKIE="sessionid=bench")
+        # A new client each time: a response may set cookies that change the next request.
+        Client(HTTP_HOST="127.0.0.1").get(path)
+        cached = count_queries(Client(HTTP_HOST="127.0.0.1"), path)
+        Client(HTTP_HOST="127.0.0.1").get(path, HTTP_COOKIE="sessionid=bench")
+        uncached = count_queries(Client(HTTP_HOST="127.0.0.1"), path, HTTP_COOKIE="sessionid=bench")
         print(f"{name}\t{path}\t{cached}\t{uncached}")
 
 

@@ -33,6 +33,21 @@ def purge(**kwargs):
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
+def generation():
+    """The current cache generation; fragments keyed on it go stale with the pages."""
+    return cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def cached_fragment(name, compute):
+    """``compute()``'s value, kept until published content changes."""
+    key = f"fragment:{generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+    return value
+
+
 def cache_key(request):
     """The key of this request's page, or None when it must not come from the cache."""
     if request.method != "GET" or len(request.get_full_path()) > MAX_CACHED_PATH:
@@ -40,9 +55,8 @@ def cache_key(request):
     cookies = (settings.SESSION_COOKIE_NAME, *PERSONAL_COOKIES)
     if any(name in request.COOKIES for name in cookies):
         return None
-    generation = cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None)
     where = f"{request.get_host()}{request.get_full_path()}".encode()
-    return f"pagecache:{generation}:{hashlib.sha256(where).hexdigest()}"
+    return f"pagecache:{generation()}:{hashlib.sha256(where).hexdigest()}"
 
 
 def storable(request, response):

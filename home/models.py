@@ -31,6 +31,17 @@ from cms.pagecache import allow_page_cache, purge
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, ObjectiveBlock
 
 
+def optional_image(verbose_name):
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 class StakeholderGroup(models.TextChoices):
     """The six stakeholder groups of the field (seed 002), and education."""
 
@@ -92,14 +103,7 @@ class SiteSettings(BaseSiteSetting):
 class SitePage(Page):
     """What every page of the site shares: a social-media image and a cacheable response."""
 
-    social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("social media image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    social_image = optional_image(_("social media image"))
 
     promote_panels = Page.promote_panels + [FieldPanel("social_image")]
 
@@ -110,6 +114,15 @@ class SitePage(Page):
         # Runs for the page's own URL; the same page is shown to every anonymous
         # visitor, so the page cache may keep it (it refuses pages with forms).
         return allow_page_cache(super().serve(request, *args, **kwargs))
+
+
+class CacheableRoutablePageMixin(RoutablePageMixin):
+    """Routable pages whose own URL may be cached like any other page."""
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        # Runs for the page's own URL (its other routes decide for themselves).
+        return allow_page_cache(super().index_route(request, *args, **kwargs))
 
 
 def published_news(locale):
@@ -130,14 +143,7 @@ class HomePage(SitePage):
 
     hero_title = models.CharField(_("hero title"), max_length=200)
     hero_text = models.TextField(_("hero text"), blank=True, max_length=600)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_image(_("hero image"))
     hero_link = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("hero button leads to"),
@@ -199,7 +205,7 @@ class StandardPage(SitePage):
         verbose_name = _("standard page")
 
 
-class NewsIndexPage(RoutablePageMixin, SitePage):
+class NewsIndexPage(CacheableRoutablePageMixin, SitePage):
     """The news listing, paginated, filterable by tag, with RSS and Atom feeds."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=1000)
@@ -225,10 +231,6 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         context["tag"] = tag
         context["tags"] = NewsPageTag.tags_in_use(self)
         return context
-
-    @path("")
-    def listing(self, request):
-        return allow_page_cache(self.render(request))
 
     @path("feed/", name="rss")
     def rss_feed(self, request):
@@ -259,14 +261,7 @@ class NewsPage(SitePage):
     date = models.DateField(_("date"), default=timezone.localdate)
     author = models.CharField(_("author"), max_length=200, blank=True)
     introduction = models.TextField(_("introduction"), max_length=1000)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_image(_("image"))
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
 
@@ -312,7 +307,7 @@ class EventIndexPage(SitePage):
         return context
 
 
-class EventPage(RoutablePageMixin, SitePage):
+class EventPage(CacheableRoutablePageMixin, SitePage):
     """A symposium or meeting: when and where, its programme, and registration."""
 
     start = models.DateTimeField(_("starts"))
@@ -510,14 +505,7 @@ class Organisation(index.Indexed, models.Model):
     group = models.CharField(_("stakeholder group"), max_length=32, choices=StakeholderGroup.choices)
     city = models.CharField(_("city"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_image(_("logo"))
 
     panels = [
         FieldPanel("name"),

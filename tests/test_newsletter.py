@@ -147,3 +147,13 @@ def test_moderators_send_a_mailing_from_the_admin(client, moderator):
     client.post(f"/admin/newsletter/mailings/{mailing.pk}/send/")
     mailing.refresh_from_db()
     assert (mailing.recipients, len(mail.outbox)) == (1, 1)
+
+
+def test_too_many_sign_ups_from_one_address_are_refused_politely(client, settings):
+    settings.PUBLIC_FORM_RATE = "2/m"
+    for n in range(2):
+        assert sign_up(client, email=f"person{n}@example.org").status_code == 302
+    refused = sign_up(client, email="flood@example.org")
+    assert refused.status_code == 429
+    assert "te vaak verstuurd" in refused.text
+    assert not NewsletterSubscriber.objects.filter(email="flood@example.org").exists()

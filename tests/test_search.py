@@ -53,7 +53,7 @@ def test_results_are_paginated(client, settings):
 
 def test_a_100000_character_query_is_shortened_not_refused(client, django_assert_max_num_queries):
     factories.make_news(factories.make_news_index(), title="Radiochemistry")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(20):
         response = client.get("/nl/search/", {"q": "radiochemistry " + "x" * 100_000})
     assert response.status_code == 200
     assert "eerste 200 tekens" in response.text

@@ -180,6 +180,8 @@ SEARCH_RESULTS_PER_PAGE = 10
 # Form posts from the public site: one address may try this often.
 PUBLIC_FORM_RATE = env("PUBLIC_FORM_RATE", default="20/m")
 RATELIMIT_VIEW = "home.views.rate_limited"
+# Behind a proxy, the header that carries the visitor's address (e.g. HTTP_X_REAL_IP).
+RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
 
 LOGGING = {
     "version": 1,

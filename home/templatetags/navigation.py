@@ -1,42 +1,73 @@
-"""Menus, breadcrumbs and the language switcher, all from the page tree."""
+"""Menus, breadcrumbs and the language switcher, all from the page tree.
+
+The menu and the links between translations change only when pages are
+published or moved, so they are kept in the cache until then (see
+``cms.pagecache``): a page costs no queries for them once they are warm.
+"""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
+
+from cms.pagecache import cached_fragment
 
 register = template.Library()
 
 MAX_KEPT_QUERY = 300
 
 
-def site_root(request):
+def home_urls(request):
+    """The site's home page URL in each language that has one (cached per request too)."""
+    if not hasattr(request, "_home_urls"):
+        site = Site.find_for_request(request)
+
+        def compute():
+            if site is None:
+                return {}
+            homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
+            return {home.locale.language_code: home.get_url(request) for home in homes}
+
+        request._home_urls = cached_fragment(f"homes:{site.pk if site else 0}", compute)
+    return request._home_urls
+
+
+def menu_items(request, language):
+    """(title, url, url_path) of the pages in the main menu of this language."""
     site = Site.find_for_request(request)
-    return site.root_page if site else None
+
+    def compute():
+        root = site.root_page.get_translation_or_none(translation_locale(language)) if site else None
+        if root is None:
+            return []
+        children = root.get_children().live().public().in_menu()
+        return [(page.title, page.get_url(request), page.url_path) for page in children]
+
+    return cached_fragment(f"menu:{site.pk if site else 0}:{language}", compute)
 
 
-def home_pages(request):
-    """The site's home page in each language that has one, by language code (cached per request)."""
-    if not hasattr(request, "_home_pages"):
-        root = site_root(request)
-        homes = root.get_translations(inclusive=True).live().select_related("locale") if root else []
-        request._home_pages = {home.locale.language_code: home for home in homes}
-    return request._home_pages
+def translation_locale(language):
+    return Locale.objects.filter(language_code=language).first()
+
+
+def translation_urls(request, page):
+    """The URL of this page in each language it was translated to."""
+
+    def compute():
+        pages = page.get_translations(inclusive=True).live().select_related("locale")
+        return {other.locale.language_code: other.get_url(request) for other in pages}
+
+    return cached_fragment(f"translations:{page.translation_key}", compute)
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
-    home = home_pages(request).get(translation.get_language())
-    items = home.get_children().live().public().in_menu() if home else Page.objects.none()
     current = context.get("page")
     current_path = current.url_path if isinstance(current, Page) else ""
-    return {
-        "home": home,
-        "request": request,
-        "items": [(item, current_path.startswith(item.url_path)) for item in items],
-    }
+    items = menu_items(request, translation.get_language())
+    return {"items": [(title, url, current_path.startswith(path)) for title, url, path in items]}
 
 
 def translated_path(request, language_code):
@@ -51,18 +82,16 @@ def language_switcher(context):
     """Links to this page in every language: its translation, or that language's home page."""
     request = context["request"]
     page = context.get("page")
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        for other in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[other.locale.language_code] = other
-    homes = home_pages(request)
+    is_page = isinstance(page, Page) and page.pk
+    translations = translation_urls(request, page) if is_page else {}
+    homes = home_urls(request)
     current = translation.get_language()
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
-            url = translations[code].get_url(request)
-        elif isinstance(page, Page) and code in homes:
-            url = homes[code].get_url(request)
+            url = translations[code]
+        elif is_page and code in homes:
+            url = homes[code]
         else:
             url = translated_path(request, code)
         with translation.override(code):
@@ -81,3 +110,20 @@ def breadcrumbs(context):
         "page": page,
         "request": context["request"],
     }
+
+
+@register.inclusion_tag("includes/privacy_link.html", takes_context=True)
+def privacy_link(context):
+    """The privacy statement in the visitor's language, as chosen in the site settings."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    language = translation.get_language()
+
+    def compute():
+        from home.models import SiteSettings
+
+        page = SiteSettings.for_site(site).privacy_page if site else None
+        page = page.localized if page else None
+        return {"title": page.title, "url": page.get_url(request)} if page else {}
+
+    return {"link": cached_fragment(f"privacy:{site.pk if site else 0}:{language}", compute)}
