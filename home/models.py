@@ -2,6 +2,7 @@
 site settings and the newsletter."""
 
 import secrets
+import zoneinfo
 from datetime import timedelta
 
 from django.conf import settings
@@ -29,6 +30,11 @@ from wagtail.search import index
 from cms.pagecache import allow_page_cache, purge
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, ObjectiveBlock
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("Give a time zone such as Europe/Amsterdam or Europe/London."))
 
 
 def optional_image(verbose_name):
@@ -312,6 +318,13 @@ class EventPage(CacheableRoutablePageMixin, SitePage):
 
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="Europe/Amsterdam",
+        validators=[validate_time_zone],
+        help_text=_("Where the event takes place; its times are shown in this time zone."),
+    )
     venue = models.CharField(_("venue"), max_length=200)
     address = models.CharField(_("address"), max_length=300, blank=True)
     introduction = models.TextField(_("introduction"), max_length=1000)
@@ -328,7 +341,7 @@ class EventPage(CacheableRoutablePageMixin, SitePage):
     )
 
     content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("time_zone")]),
         FieldRowPanel([FieldPanel("venue"), FieldPanel("address")]),
         FieldPanel("introduction"),
         InlinePanel("programme", label=_("Programme")),

@@ -160,3 +160,28 @@ def test_an_event_cannot_end_before_it_starts():
     )
     with pytest.raises(ValidationError):
         page.full_clean()
+
+
+def test_event_times_are_shown_in_the_venues_time_zone(client):
+    import zoneinfo
+
+    london = zoneinfo.ZoneInfo("Europe/London")
+    event = factories.make_event(
+        factories.make_event_index(),
+        start=datetime.datetime(2024, 3, 19, 9, 0, tzinfo=london),
+        end=datetime.datetime(2024, 3, 19, 19, 30, tzinfo=london),
+        time_zone="Europe/London",
+    )
+    text = client.get(event.url).text
+    assert "09:00" in text and "19:30" in text and "GMT" in text
+    assert "10:00" not in text  # not converted to Amsterdam time
+
+
+def test_an_unknown_time_zone_is_refused():
+    from django.core.exceptions import ValidationError
+
+    from home.models import validate_time_zone
+
+    with pytest.raises(ValidationError):
+        validate_time_zone("Mars/Olympus_Mons")
+    validate_time_zone("Europe/London")

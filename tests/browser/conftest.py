@@ -64,12 +64,23 @@ def axe():
 
     def check(page):
         page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        return [
+        result = page.evaluate("async () => await axe.run(document)")
+        serious = [
             f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
             for v in result["violations"]
             if v["impact"] in ("serious", "critical")
         ]
+        # axe files text in the colour of its own background under "incomplete":
+        # invisible text is a failure all the same.
+        invisible = [
+            f"invisible text at {node['target']}"
+            for v in result["incomplete"]
+            if v["id"] == "color-contrast"
+            for node in v["nodes"]
+            for item in node["any"]
+            if (item.get("data") or {}).get("messageKey") == "equalRatio"
+        ]
+        return serious + invisible
 
     return check
 

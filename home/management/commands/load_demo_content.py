@@ -1702,6 +1702,7 @@ EVENT_SYMPOSIUM = {
     "fields": {
         "start": datetime(2024, 3, 19, 9, 0, tzinfo=LONDON),
         "end": datetime(2024, 3, 19, 19, 30, tzinfo=LONDON),
+        "time_zone": "Europe/London",
         "venue": "Science Gallery London",
         "address": "Great Maze Pond, London SE1 9GU",
         "organisers": ["Embassy of the Kingdom of the Netherlands in the UK"],
