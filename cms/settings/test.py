@@ -1,5 +1,8 @@
 """The test suite: fast hashing, mail kept in memory, services only when named."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import CACHES, env
 
@@ -13,3 +16,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 if "KEY_PREFIX" in CACHES["default"]:
     CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="nmep-test")
 PUBLIC_FORM_RATE = "1000/m"
+# Uploads made by tests never land in the project's own media folder.
+MEDIA_ROOT = Path(tempfile.gettempdir()) / "nmep-test-media"
