@@ -19,9 +19,11 @@ MAX_CACHED_PATH = 512
 PERSONAL_COOKIES = ("sessionid", "messages")
 
 
-def allow_page_cache(response):
-    """Mark a response as the same for every anonymous visitor."""
+def allow_page_cache(response, seconds=None):
+    """Mark a response as the same for every anonymous visitor, for at most ``seconds``
+    (or PAGE_CACHE_SECONDS): a page that changes by itself at a known time says when."""
     response.page_cache_allowed = True
+    response.page_cache_seconds = seconds
     return response
 
 
@@ -87,5 +89,8 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if key and storable(request, response):
             response[self.header] = "miss"
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            seconds = min(
+                response.page_cache_seconds or settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_SECONDS
+            )
+            cache.set(key, response, seconds)
         return response

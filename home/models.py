@@ -119,7 +119,11 @@ class SitePage(Page):
     def serve(self, request, *args, **kwargs):
         # Runs for the page's own URL; the same page is shown to every anonymous
         # visitor, so the page cache may keep it (it refuses pages with forms).
-        return allow_page_cache(super().serve(request, *args, **kwargs))
+        return allow_page_cache(super().serve(request, *args, **kwargs), self.fresh_for())
+
+    def fresh_for(self):
+        """Seconds until this page changes by itself (None: only when edited)."""
+        return None
 
 
 class CacheableRoutablePageMixin(RoutablePageMixin):
@@ -128,7 +132,7 @@ class CacheableRoutablePageMixin(RoutablePageMixin):
     @path("")
     def index_route(self, request, *args, **kwargs):
         # Runs for the page's own URL (its other routes decide for themselves).
-        return allow_page_cache(super().index_route(request, *args, **kwargs))
+        return allow_page_cache(super().index_route(request, *args, **kwargs), self.fresh_for())
 
 
 def published_news(locale):
@@ -376,6 +380,14 @@ class EventPage(CacheableRoutablePageMixin, SitePage):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The event cannot end before it starts.")})
+
+    def fresh_for(self):
+        # The register button must go when registration closes, and the event
+        # must move to "past" when it ends.
+        now = timezone.now()
+        moments = [self.registration_deadline or self.start, self.end]
+        ahead = [(moment - now).total_seconds() for moment in moments if moment and moment > now]
+        return max(int(min(ahead)), 1) if ahead else None
 
     def registrations(self):
         """Registrations through any translation of this event count as one list."""

@@ -82,3 +82,23 @@ def test_pages_are_cached_per_language(client):
     client.get(dutch.url)
     assert "About us" in client.get(english.url).text
     assert "Over ons" in client.get(dutch.url).text
+
+
+def test_an_event_page_is_cached_no_longer_than_until_registration_closes(client, settings):
+    import datetime
+    from unittest import mock
+
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    settings.PAGE_CACHE_SECONDS = 600
+    event = factories.make_event(
+        factories.make_event_index(),
+        registration_enabled=True,
+        registration_deadline=timezone.now() + datetime.timedelta(seconds=30),
+    )
+    assert 25 <= event.fresh_for() <= 30
+    with mock.patch.object(cache, "set", wraps=cache.set) as spy:
+        assert client.get(event.url)["X-Page-Cache"] == "miss"
+    [page_timeout] = [c.args[2] for c in spy.call_args_list if c.args[0].startswith("pagecache:")]
+    assert 0 < page_timeout <= 30
