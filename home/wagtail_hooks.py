@@ -11,7 +11,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from cms.exports import FormulaSafeExportMixin
 
 from .admin_views import send_mailing
-from .models import EventRegistration, NewsletterMailing, NewsletterSubscriber, Organisation
+from .models import (
+    CompetencyDomain,
+    EventRegistration,
+    NewsletterMailing,
+    NewsletterSubscriber,
+    Organisation,
+)
 
 
 class FormulaSafeIndexView(FormulaSafeExportMixin, SnippetIndexView):
@@ -69,6 +75,20 @@ class NewsletterMailingViewSet(SnippetViewSet):
     menu_order = 330
 
 
+class CompetencyDomainViewSet(SnippetViewSet):
+    """The competency framework: domains with their ordered competencies, in both languages."""
+
+    model = CompetencyDomain
+    icon = "list-ol"
+    menu_label = _("Competency framework")
+    list_display = ["name", "code", "sort_order"]
+    search_fields = ["name_nl", "name_en", "code"]
+    ordering = ["sort_order"]
+    add_to_admin_menu = True
+    menu_order = 290
+
+
+register_snippet(CompetencyDomainViewSet)
 register_snippet(OrganisationViewSet)
 register_snippet(EventRegistrationViewSet)
 register_snippet(NewsletterSubscriberViewSet)

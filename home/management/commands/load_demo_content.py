@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -2306,6 +2307,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        call_command("load_competency_framework", stdout=self.stdout)
         with transaction.atomic():
             __, english = ensure_locales()
             self.stdout.write("Locales: nl, en")
