@@ -1,0 +1,273 @@
+"""Gap-analysis questionnaires: the page editors build, and the responses stakeholders give."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models, transaction
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path, re_path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES
+from home.models import CacheableRoutablePageMixin, Profession, SitePage, StakeholderGroup
+
+from .blocks import StepBlock
+
+
+class OrganisationType(models.TextChoices):
+    UNIVERSITY_HOSPITAL = "university_hospital", _("University medical centre")
+    TEACHING_HOSPITAL = "teaching_hospital", _("Top clinical or teaching hospital")
+    GENERAL_HOSPITAL = "general_hospital", _("General hospital")
+    UNIVERSITY = "university", _("University or research institute")
+    COMPANY = "company", _("Company")
+    GOVERNMENT = "government", _("Government or regulator")
+    PATIENT_ORGANISATION = "patient_organisation", _("Patient organisation")
+    OTHER = "other", _("Other")
+
+
+class Experience(models.TextChoices):
+    UNDER_2 = "0-2", _("Less than 2 years")
+    FROM_2 = "2-5", _("2 to 5 years")
+    FROM_5 = "5-10", _("5 to 10 years")
+    FROM_10 = "10-20", _("10 to 20 years")
+    OVER_20 = "20+", _("More than 20 years")
+
+
+class Region(models.TextChoices):
+    NORTH = "north", _("North Netherlands (Groningen, Friesland, Drenthe)")
+    EAST = "east", _("East Netherlands (Overijssel, Gelderland, Flevoland)")
+    WEST = "west", _("West Netherlands (Noord-Holland, Zuid-Holland, Utrecht)")
+    SOUTH = "south", _("South Netherlands (Zeeland, Noord-Brabant, Limburg)")
+    ABROAD = "abroad", _("Outside the Netherlands")
+
+
+class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
+    """A questionnaire of the gap analysis: steps of questions, answered through a wizard."""
+
+    class Access(models.TextChoices):
+        OPEN = "open", _("Open to everyone")
+        INVITATION = "invitation", _("Invitation only")
+
+    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
+    privacy_statement = RichTextField(
+        _("privacy statement"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Shown with the consent question, before any answer is stored."),
+    )
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(_("closes"))
+    access = models.CharField(_("access"), max_length=16, choices=Access.choices, default=Access.OPEN)
+    anonymous = models.BooleanField(
+        _("anonymous"),
+        default=False,
+        help_text=_("No name, e-mail address or invitation is ever linked to the answers."),
+    )
+    include_profile = models.BooleanField(
+        _("ask the profile step"),
+        default=True,
+        help_text=_("Stakeholder group, profession, organisation type, experience and region."),
+    )
+    steps = StreamField([("step", StepBlock())], verbose_name=_("steps"))
+    thank_you = RichTextField(_("thank-you text"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("privacy_statement"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldRowPanel([FieldPanel("access"), FieldPanel("anonymous")]),
+                FieldPanel("include_profile"),
+            ],
+            _("Who answers, and when"),
+        ),
+        FieldPanel("steps"),
+        FieldPanel("thank_you"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("gap-analysis questionnaire")
+        verbose_name_plural = _("gap-analysis questionnaires")
+        permissions = [("view_survey_results", _("Can view survey results"))]
+
+    def state(self, now=None):
+        """'not_yet', 'closed' or 'open'."""
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return "not_yet"
+        return "closed" if now >= self.closes_at else "open"
+
+    def fresh_for(self):
+        # The page's own text changes when the questionnaire opens or closes.
+        now = timezone.now()
+        ahead = [(moment - now).total_seconds() for moment in (self.opens_at, self.closes_at) if moment > now]
+        return max(int(min(ahead)), 1) if ahead else None
+
+    def responses(self):
+        """Responses through any translation of this questionnaire."""
+        return Response.objects.filter(survey__translation_key=self.translation_key)
+
+    def step_blocks(self):
+        """(wizard step name, step block) for every step an editor made, in order."""
+        return [(f"step-{block.id[:8]}", block) for block in self.steps]
+
+    @re_path(r"^answer/$", name="answer")
+    def answer(self, request):
+        from .views import answer_survey
+
+        return answer_survey(request, self)
+
+    @path("resume/<str:key>/", name="resume")
+    def resume(self, request, key):
+        from .views import resume_survey
+
+        return resume_survey(request, self, key)
+
+    @path("thanks/", name="thanks")
+    def thanks(self, request):
+        return render(request, "surveys/thanks.html", {"page": self})
+
+    def closed_response(self, request):
+        return render(request, "surveys/closed.html", {"page": self, "state": self.state()}, status=403)
+
+    def start_over(self, request):
+        return redirect(self.url + self.reverse_subpage("answer"))
+
+
+def new_resume_key():
+    return secrets.token_urlsafe(24)
+
+
+class ResponseQuerySet(models.QuerySet):
+    def submitted(self):
+        return self.filter(status=Response.Status.SUBMITTED)
+
+    def expired_drafts(self, now=None):
+        return self.filter(status=Response.Status.DRAFT, expires_at__lt=now or timezone.now())
+
+
+class Response(models.Model):
+    """One respondent's answers: a draft while they fill it in, then submitted once.
+
+    A draft keeps the wizard's data so that it can be resumed from any browser
+    with its private resume key. On submission the answers become rows
+    (CompetencyRating, Answer) that the report aggregates in the database, and
+    the draft data and resume key are dropped.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+
+    survey = models.ForeignKey(
+        GapSurveyPage, verbose_name=_("questionnaire"), on_delete=models.CASCADE, related_name="+"
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    resume_key = models.CharField(
+        max_length=64, unique=True, null=True, default=new_resume_key, editable=False
+    )
+    progress = models.JSONField(default=dict, blank=True, editable=False)
+    language = models.CharField(_("language"), max_length=8, default="nl")
+    stakeholder_group = models.CharField(
+        _("stakeholder group"), max_length=32, choices=StakeholderGroup.choices, blank=True
+    )
+    profession = models.CharField(_("profession"), max_length=32, choices=Profession.choices, blank=True)
+    organisation_type = models.CharField(
+        _("organisation type"), max_length=32, choices=OrganisationType.choices, blank=True
+    )
+    experience = models.CharField(_("experience"), max_length=8, choices=Experience.choices, blank=True)
+    region = models.CharField(_("region"), max_length=16, choices=Region.choices, blank=True)
+    consented_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last saved at"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("draft expires at"), null=True, blank=True)
+
+    objects = ResponseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "survey"])]
+
+    def __str__(self):
+        return f"{self.survey.title} #{self.pk}"
+
+    @classmethod
+    def start(cls, survey, language):
+        """A new draft, made when the respondent gives consent."""
+        now = timezone.now()
+        return cls.objects.create(
+            survey=survey,
+            language=language,
+            consented_at=now,
+            expires_at=now + timedelta(days=settings.SURVEY_DRAFT_DAYS),
+        )
+
+    def save_progress(self, wizard_data):
+        self.progress = wizard_data
+        self.expires_at = timezone.now() + timedelta(days=settings.SURVEY_DRAFT_DAYS)
+        self.save(update_fields=["progress", "expires_at", "updated_at"])
+
+    @transaction.atomic
+    def submit(self, profile, answers, ratings):
+        """Store the answers once; returns False when this response was already submitted."""
+        locked = Response.objects.select_for_update().get(pk=self.pk)
+        if locked.status != Response.Status.DRAFT:
+            return False
+        for name, value in profile.items():
+            setattr(locked, name, value)
+        Answer.objects.bulk_create([Answer(response=locked, **answer) for answer in answers])
+        CompetencyRating.objects.bulk_create([CompetencyRating(response=locked, **r) for r in ratings])
+        locked.status = Response.Status.SUBMITTED
+        locked.submitted_at = timezone.now()
+        locked.resume_key = None
+        locked.progress = {}
+        locked.expires_at = None
+        locked.save()
+        return True
+
+
+class Answer(models.Model):
+    """One answer to a choice, Likert, number or text question (a row per chosen option)."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.CharField(max_length=36, db_index=True)
+    number = models.FloatField(null=True, blank=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+
+    def __str__(self):
+        return f"{self.question}: {self.text or self.number}"
+
+
+class CompetencyRating(models.Model):
+    """A respondent's three levels for one competency: current, required now, in five years."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="ratings")
+    competency = models.ForeignKey("home.Competency", on_delete=models.PROTECT, related_name="+")
+    question = models.CharField(max_length=36)
+    current = models.PositiveSmallIntegerField()
+    required_now = models.PositiveSmallIntegerField()
+    required_future = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = _("competency rating")
+        verbose_name_plural = _("competency ratings")
+        indexes = [models.Index(fields=["competency", "response"])]
+
+    def __str__(self):
+        return f"{self.competency}: {self.current}/{self.required_now}/{self.required_future}"

@@ -1,0 +1,165 @@
+"""The questionnaire wizard (django-formtools, session storage) with drafts kept in the database."""
+
+from django.contrib import messages
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from formtools.wizard.views import SessionWizardView
+
+from .forms import ConsentForm, ProfileForm, ReviewForm, StepForm
+from .models import Response
+
+PROFILE_FIELDS = ["stakeholder_group", "profession", "organisation_type", "experience", "region"]
+
+
+def wizard_prefix(page):
+    return f"survey-{page.pk}"
+
+
+def wizard_steps(page):
+    """The wizard's form list and the conditions of the steps shown to some groups only."""
+    form_list = [("consent", ConsentForm)]
+    if page.include_profile:
+        form_list.append(("profile", ProfileForm))
+    conditions = {}
+    for name, block in page.step_blocks():
+        form_list.append((name, StepForm))
+        if block.value["show_to"] and page.include_profile:
+            conditions[name] = shown_to(block.value["show_to"])
+    form_list.append(("review", ReviewForm))
+    return form_list, conditions
+
+
+def shown_to(groups):
+    def condition(wizard):
+        profile = wizard.get_cleaned_data_for_step("profile") or {}
+        return profile.get("stakeholder_group") in groups
+
+    return condition
+
+
+class SurveyWizard(SessionWizardView):
+    """Answers a GapSurveyPage step by step; ``page`` is the questionnaire."""
+
+    page = None
+    template_name = "surveys/survey_step.html"
+
+    def get_prefix(self, request, *args, **kwargs):
+        return wizard_prefix(self.page)
+
+    def get_form_kwargs(self, step=None):
+        blocks = dict(self.page.step_blocks())
+        return {"step": blocks[step]} if step in blocks else {}
+
+    def get(self, request, *args, **kwargs):
+        # formtools starts over on every GET; a respondent who reloads the page or
+        # follows a resume link continues at the step they were on instead.
+        if self.storage.current_step and self.draft():
+            step = self.steps.current
+            return self.render(self.get_form(step=step, data=self.storage.get_step_data(step)))
+        return super().get(request, *args, **kwargs)
+
+    def post(self, *args, **kwargs):
+        # A step name that is not one of this questionnaire's was typed by hand:
+        # refuse it plainly rather than fail on it.
+        posted_step = self.request.POST.get(f"{self.get_prefix(self.request)}-current_step")
+        if posted_step is not None and posted_step not in self.get_form_list():
+            return HttpResponseBadRequest(_("This step does not exist."))
+        return super().post(*args, **kwargs)
+
+    def process_step(self, form):
+        # Runs for every valid step: consent starts the draft, later steps keep it current,
+        # so a respondent can leave at any point and come back from another browser.
+        data = super().process_step(form)
+        if self.steps.current == "consent" and not self.draft():
+            language = translation.get_language()
+            self.storage.extra_data = {"response": Response.start(self.page, language).pk}
+        return data
+
+    def render_next_step(self, form, **kwargs):
+        response = super().render_next_step(form, **kwargs)
+        self.keep_draft()
+        return response
+
+    def render_goto_step(self, goto_step, **kwargs):
+        response = super().render_goto_step(goto_step, **kwargs)
+        self.keep_draft()
+        return response
+
+    def draft(self):
+        pk = (self.storage.extra_data or {}).get("response")
+        return Response.objects.filter(pk=pk, status=Response.Status.DRAFT).first() if pk else None
+
+    def keep_draft(self):
+        draft = self.draft()
+        if draft:
+            draft.save_progress(self.storage.data)
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        draft = self.draft()
+        context.update(page=self.page, draft=draft)
+        if draft and self.steps.current != "consent":
+            context["resume_url"] = self.request.build_absolute_uri(
+                self.page.url + self.page.reverse_subpage("resume", args=[draft.resume_key])
+            )
+        if self.steps.current == "review":
+            context["summary"] = self.summary()
+        return context
+
+    def summary(self):
+        """Every answered step with its questions and answers, for the review page."""
+        steps = []
+        for name in self.get_form_list():
+            if name in ("consent", "review"):
+                continue
+            form = self.get_form(step=name, data=self.storage.get_step_data(name))
+            if form.is_valid():
+                steps.append({"name": name, "form": form})
+        return steps
+
+    def done(self, form_list, form_dict=None, **kwargs):
+        # formtools has re-validated every step before calling this (render_done),
+        # so a respondent who jumped ahead never gets here with missing answers.
+        draft = self.draft()
+        if draft is None:
+            messages.error(self.request, _("Your answers had expired. Please start again."))
+            return self.page.start_over(self.request)
+        profile = (
+            {name: form_dict["profile"].cleaned_data[name] for name in PROFILE_FIELDS}
+            if ("profile" in form_dict)
+            else {}
+        )
+        answers, ratings = [], []
+        for form in form_dict.values():
+            if isinstance(form, StepForm):
+                step_answers, step_ratings = form.answers()
+                answers += step_answers
+                ratings += step_ratings
+        draft.submit(profile, answers, ratings)
+        return redirect(self.page.url + self.page.reverse_subpage("thanks"))
+
+
+def answer_survey(request, page):
+    if page.state() != "open":
+        return page.closed_response(request)
+    form_list, conditions = wizard_steps(page)
+    view = SurveyWizard.as_view(form_list=form_list, condition_dict=conditions, page=page)
+    return view(request)
+
+
+def resume_survey(request, page, key):
+    """Load a saved draft into this browser's session and continue where it was left."""
+    draft = page.responses().filter(resume_key=key, status=Response.Status.DRAFT).first()
+    if draft is None or draft.expires_at < timezone.now():
+        messages.error(request, _("This resume link is not valid (any more). Please start again."))
+        return page.start_over(request)
+    if page.state() != "open":
+        return page.closed_response(request)
+    # formtools' session storage keeps a wizard's data under "wizard_<prefix>".
+    request.session[f"wizard_{wizard_prefix(page)}"] = {
+        **draft.progress,
+        "extra_data": {"response": draft.pk},
+    }
+    return page.start_over(request)
