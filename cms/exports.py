@@ -5,6 +5,11 @@ formula by Excel and LibreOffice: an address like ``=HYPERLINK(...)@x.nl`` typed
 into a public form must arrive as text. Every export of the platform uses this.
 """
 
+import csv
+import io
+
+from django.http import HttpResponse
+
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -20,3 +25,41 @@ class FormulaSafeExportMixin:
 
     def preprocess_field_value(self, field, value, export_format):
         return neutralise(super().preprocess_field_value(field, value, export_format))
+
+
+def spreadsheet_response(filename, header, rows, file_format="xlsx"):
+    """An XLSX (default) or CSV download of ``rows`` under ``header``, formula-safe."""
+    if file_format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([neutralise(cell) for cell in header])
+        writer.writerows([neutralise(cell) for cell in row] for row in rows)
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(xlsx_bytes(header, rows), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{filename}.{"csv" if file_format == "csv" else "xlsx"}"'
+    )
+    return response
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_bytes(header, rows):
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    for row in [header, *rows]:
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, neutralise(value))
+            if cell.data_type == "f":
+                cell.data_type = "s"  # text that openpyxl took for a formula stays text
+            cells.append(cell)
+        sheet.append(cells)
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.contrib.simple_translation",
+    "wagtail_modeladmin",
     "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
@@ -176,6 +177,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Days a questionnaire draft is kept after its last save; purge_survey_drafts removes older ones.
 SURVEY_DRAFT_DAYS = env.int("SURVEY_DRAFT_DAYS", default=30)
+# Report figures resting on fewer respondents than this are withheld.
+SURVEY_MIN_CELL_SIZE = env.int("SURVEY_MIN_CELL_SIZE", default=5)
 
 # Longest search query we look up; longer ones are shortened with a notice.
 SEARCH_QUERY_MAX_LENGTH = 200

@@ -27,3 +27,24 @@ def labelled_by(field, ids):
 @register.filter
 def answer_summary(form):
     return form.summary()
+
+
+HEAT_STEPS = (0, 0.5, 1, 1.5, 2)
+
+
+@register.filter
+def heat_class(gap):
+    """The colour class of a gap: heat-0 (none) to heat-5 (more than two levels)."""
+    if gap is None:
+        return "heat-empty"
+    return f"heat-{sum(1 for step in HEAT_STEPS if gap > step)}"
+
+
+@register.filter
+def percentage(fraction):
+    return f"{fraction * 100:.0f}%"
+
+
+@register.filter
+def total(distribution):
+    return sum(count for _label, count in distribution) or 1

@@ -1,0 +1,118 @@
+"""Questionnaire exports: the raw responses and the gap summary, as XLSX or CSV."""
+
+from collections import defaultdict
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cms.exports import spreadsheet_response
+
+from .forms import ASPECTS
+from .models import Answer, CompetencyRating
+from .report import competency_gaps
+
+PROFILE = [
+    ("stakeholder_group", gettext_lazy("Stakeholder group")),
+    ("profession", gettext_lazy("Profession")),
+    ("organisation_type", gettext_lazy("Type of organisation")),
+    ("experience", gettext_lazy("Years of experience in the field")),
+    ("region", gettext_lazy("Region")),
+]
+
+
+def questions(survey):
+    """(question id, kind, question block value) of every question, in the questionnaire's order."""
+    found = []
+    for _name, step in survey.step_blocks():
+        for block in step.value["questions"]:
+            found.append((block.id.replace("-", ""), block.block_type, block.value))
+    return found
+
+
+def answer_text(kind, value, answers):
+    if kind in ("short_text", "long_text"):
+        return " ".join(a["text"] for a in answers)
+    if kind in ("single_choice", "multiple_choice"):
+        return "; ".join(
+            str(value["choices"][int(a["number"])])
+            for a in answers
+            if a["number"] is not None and int(a["number"]) < len(value["choices"])
+        )
+    numbers = [a["number"] for a in answers if a["number"] is not None]
+    return int(numbers[0]) if numbers else ""
+
+
+def matrix_columns(survey):
+    """(competency, aspect) for every matrix cell, in the questionnaire's order."""
+    columns = []
+    for _id, kind, value in questions(survey):
+        if kind == "competency_matrix" and value["domain"]:
+            for competency in value["domain"].competencies.all():
+                columns += [(competency, aspect, label) for aspect, label in ASPECTS]
+    return columns
+
+
+def response_rows(survey, responses):
+    plain = [(qid, kind, value) for qid, kind, value in questions(survey) if kind != "competency_matrix"]
+    cells = matrix_columns(survey)
+    answers, ratings = answers_by_response(responses), ratings_by_response(responses)
+    for response in responses.order_by("submitted_at", "pk"):
+        profile = [response_label(response, field) for field, _label in PROFILE]
+        given = answers[response.pk]
+        row = [response.pk, response.language, response.submitted_at.replace(tzinfo=None), *profile]
+        row += [answer_text(kind, value, given[qid]) for qid, kind, value in plain]
+        rated = ratings[response.pk]
+        row += [rated.get((competency.pk, aspect), "") for competency, aspect, _label in cells]
+        yield row
+
+
+def response_label(response, field):
+    return getattr(response, f"get_{field}_display")() if getattr(response, field) else ""
+
+
+def answers_by_response(responses):
+    grouped = defaultdict(lambda: defaultdict(list))
+    for row in Answer.objects.filter(response__in=responses).values("response", "question", "number", "text"):
+        grouped[row["response"]][row["question"]].append(row)
+    return grouped
+
+
+def ratings_by_response(responses):
+    grouped = defaultdict(dict)
+    fields = ("response", "competency", "current", "required_now", "required_future")
+    for row in CompetencyRating.objects.filter(response__in=responses).values(*fields):
+        for aspect, _label in ASPECTS:
+            grouped[row["response"]][(row["competency"], aspect)] = row[aspect]
+    return grouped
+
+
+def export_responses(survey, responses, file_format):
+    header = [_("Response"), _("Language"), _("Submitted at"), *[str(label) for _f, label in PROFILE]]
+    header += [value["label"] for _id, kind, value in questions(survey) if kind != "competency_matrix"]
+    header += [f"{competency.name}: {label}" for competency, _aspect, label in matrix_columns(survey)]
+    return spreadsheet_response(
+        f"responses-{survey.slug}", header, response_rows(survey, responses), file_format
+    )
+
+
+def export_gaps(survey, responses, file_format):
+    header = [
+        _("Domain"),
+        _("Competency"),
+        _("Respondents"),
+        _("Current level"),
+        _("Required now"),
+        _("Required in five years"),
+        _("Gap now"),
+        _("Gap in five years"),
+    ]
+    rows = [
+        [gap.competency.domain.name, gap.competency.name, gap.respondents, *rounded(gap)]
+        for gap in competency_gaps(responses)
+    ]
+    return spreadsheet_response(f"gaps-{survey.slug}", header, rows, file_format)
+
+
+def rounded(gap):
+    values = [gap.current, gap.required_now, gap.required_future, gap.gap_now, gap.gap_future]
+    return ["" if value is None else round(value, 2) for value in values]
