@@ -99,7 +99,8 @@ def demo_site(tmp_path_factory):
         "EMAIL_URL": f"filemail:///{workdir / 'mail'}",  # three slashes and an absolute path
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    for command in (["migrate", "--noinput"], ["load_demo_content"]):
+    # The same commands as `make run`.
+    for command in (["migrate", "--noinput"], ["load_demo_content"], ["load_demo_survey"]):
         subprocess.run(
             [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
         )

@@ -2145,6 +2145,7 @@ ACCOUNTS = [
     ("admin", "nmep-demo-admin", None),
     ("editor", "nmep-demo-editor", "Editors"),
     ("moderator", "nmep-demo-moderator", "Moderators"),
+    ("analyst", "nmep-demo-analyst", "Survey analysts"),
 ]
 
 

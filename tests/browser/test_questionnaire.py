@@ -1,0 +1,128 @@
+"""A stakeholder answers the gap-analysis questionnaire with the keyboard alone, leaves,
+resumes from the private link and submits; an analyst sees the response in the report."""
+
+import re
+
+from playwright.sync_api import expect
+
+LEVEL_KEYS = ["G", "Bew", "W", "Bek", "E"]  # type-ahead for Geen, Bewustzijn, Werkkennis, Bekwaam, Expert
+
+
+def tab_to(page, locator, limit=400):
+    """Press Tab until ``locator`` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        if locator.evaluate("element => element === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{locator} never received the focus")
+
+
+def press_next(page, name="Volgende"):
+    tab_to(page, page.get_by_role("button", name=name))
+    page.keyboard.press("Enter")
+
+
+def choose(page, select, text):
+    tab_to(page, select)
+    page.keyboard.type(text)
+
+
+def fill_matrix_step(page, axe):
+    selects = page.locator(".matrix__table select")
+    expect(selects.first).to_be_visible()
+    count = selects.count()
+    for n in range(count):
+        current, now, later = (n // 3) % 3, 2 + (n // 3) % 2, 4
+        tab_to(page, selects.nth(n))  # past the scrollable table's own tab stop
+        page.keyboard.type(LEVEL_KEYS[[current, now, later][n % 3]])
+    assert axe(page) == []
+    press_next(page)
+
+
+def answer_first_steps(page, axe):
+    page.goto("/nl/")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Gap-analyse 2026").click()
+    assert axe(page) == []
+    tab_to(page, page.get_by_role("link", name="Begin aan de vragenlijst"))
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_text("Stap 1 van")).to_be_visible()
+    assert axe(page) == []
+    tab_to(page, page.get_by_label(re.compile("privacyverklaring gelezen")))
+    page.keyboard.press("Space")
+    press_next(page)
+
+    expect(page.get_by_role("heading", name="Over u")).to_be_visible()
+    for label, text in [
+        ("Stakeholdergroep", "Zorg"),
+        ("Beroep", "Klinisch"),
+        ("Soort organisatie", "Uni"),
+        ("Jaren ervaring in het vakgebied", "5"),
+        ("Regio", "Oost"),
+    ]:
+        choose(page, page.get_by_label(label), text)
+    assert axe(page) == []
+    press_next(page)
+
+
+def answer_work_step(page, axe):
+    expect(page.get_by_role("heading", name="Uw werk en scholing")).to_be_visible()
+    tab_to(page, page.get_by_label("Universitair medisch centrum"))
+    page.keyboard.press("Space")
+    tab_to(page, page.get_by_label("PET/CT"))
+    page.keyboard.press("Space")
+    # Tab reaches a radio group once; the arrow keys choose within it.
+    tab_to(page, page.get_by_label(re.compile("^1 – ")))
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(page.get_by_label(re.compile("^3$"))).to_be_checked()
+    tab_to(page, page.get_by_label(re.compile("Hoeveel uur")))
+    page.keyboard.type("999")  # out of range: refused with a message on the field
+    press_next(page)
+    expect(page.locator(".field--error")).to_have_count(1)
+    assert axe(page) == []
+    tab_to(page, page.get_by_label(re.compile("Hoeveel uur")))
+    page.keyboard.press("Control+A")
+    page.keyboard.type("24")
+    press_next(page)
+
+
+def test_stakeholder_answers_with_the_keyboard_leaves_resumes_and_an_analyst_sees_it(browser, demo_site, axe):
+    submitted_before = demo_site.query("SELECT count(*) FROM surveys_response WHERE status = 'submitted'")[0][
+        0
+    ]
+    context = browser.new_context(base_url=demo_site.url, locale="nl-NL")
+    page = context.new_page()
+    answer_first_steps(page, axe)
+    answer_work_step(page, axe)
+    fill_matrix_step(page, axe)
+    expect(page.get_by_role("heading", name="Veiligheid en kliniek")).to_be_visible()
+    resume_url = page.locator(".resume__link").inner_text()
+    context.close()  # the respondent leaves
+
+    context = browser.new_context(base_url=demo_site.url, locale="nl-NL")
+    page = context.new_page()
+    page.goto(resume_url)
+    expect(page.get_by_role("heading", name="Veiligheid en kliniek")).to_be_visible()
+    fill_matrix_step(page, axe)
+    expect(page.get_by_role("heading", name="Regels, data en samenwerking")).to_be_visible()
+    fill_matrix_step(page, axe)
+    expect(page.get_by_role("heading", name="Tot slot")).to_be_visible()
+    press_next(page)
+    expect(page.get_by_role("heading", name="Controleer uw antwoorden")).to_be_visible()
+    assert axe(page) == []
+    press_next(page, name="Verstuur mijn antwoorden")
+    expect(page.get_by_role("heading", name="Dank u wel")).to_be_visible()
+    context.close()
+
+    submitted = demo_site.query("SELECT count(*) FROM surveys_response WHERE status = 'submitted'")[0][0]
+    assert submitted == submitted_before + 1
+    analyst = browser.new_context(base_url=demo_site.url, locale="nl-NL").new_page()
+    analyst.goto("/admin/login/")
+    analyst.get_by_label(re.compile("Gebruikersnaam|Username")).fill("analyst")
+    analyst.get_by_label(re.compile("Wachtwoord|Password")).fill("nmep-demo-analyst")
+    analyst.get_by_role("button", name=re.compile("Aanmelden|Inloggen|Sign in")).click()
+    analyst.goto("/admin/gap-reports/")
+    analyst.get_by_role("link", name="Gap-analyse 2026").click()
+    expect(analyst.get_by_text(f"{submitted} ingediend van")).to_be_visible()
+    assert axe(analyst) == []
