@@ -1,14 +1,18 @@
 """The gap report and the exports, in the Wagtail admin, for users who may view survey results."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
+from cms.exports import spreadsheet_response
 from home.models import Profession, StakeholderGroup
 
+from . import invitations as invitations_module
 from . import report
 from .exports import answer_text, answers_by_response, export_gaps, export_responses, questions
-from .models import GapSurveyPage
+from .models import GapSurveyPage, Invitation
 
 RESULTS_PERMISSION = "surveys.view_survey_results"
 
@@ -107,3 +111,69 @@ def answers_of(response):
         for question_id, kind, value in questions(response.survey.specific)
         if kind != "competency_matrix" and given[question_id]
     ]
+
+
+INVITATIONS_PERMISSION = "surveys.manage_invitations"
+
+
+def survey_invitations(request, page_id):
+    """Upload addresses, make anonymous tokens, send invitations and the one reminder."""
+    if not request.user.has_perm(INVITATIONS_PERMISSION):
+        raise PermissionDenied
+    survey = get_object_or_404(GapSurveyPage, pk=page_id)
+    if request.method == "POST":
+        invitation_action(request, survey, request.POST.get("action"))
+        return redirect("survey_invitations", page_id=survey.pk)
+    if request.GET.get("format") == "csv":
+        return invitation_links(request, survey)
+    invitations = Invitation.objects.filter(survey=survey)
+    context = {
+        "survey": survey,
+        "invitations": invitations[:500],
+        "total": invitations.count(),
+        "unsent": invitations_module.unsent(survey).count(),
+        "due": invitations_module.due_for_reminder(survey).count(),
+        "max_tokens": invitations_module.MAX_TOKENS,
+    }
+    return TemplateResponse(request, "surveys/admin/invitations.html", context)
+
+
+def invitation_action(request, survey, action):
+    if action == "upload" and request.FILES.get("addresses"):
+        addresses, problems = invitations_module.addresses_from_csv(request.FILES["addresses"])
+        for problem in problems[:10]:
+            messages.warning(request, problem)
+        created = invitations_module.invite_addresses(survey, addresses)
+        messages.success(request, _("%(count)d new invitations.") % {"count": created})
+    elif action == "tokens":
+        count = bounded_int(request.POST.get("count"), 1, invitations_module.MAX_TOKENS)
+        if count is None:
+            messages.error(
+                request, _("Give a number from 1 to %(max)d.") % {"max": invitations_module.MAX_TOKENS}
+            )
+        else:
+            invitations_module.create_tokens(survey, count)
+            messages.success(request, _("%(count)d anonymous links made.") % {"count": count})
+    elif action == "send":
+        sent = invitations_module.send(request, invitations_module.unsent(survey))
+        messages.success(request, _("%(count)d invitations sent.") % {"count": sent})
+    elif action == "remind":
+        sent = invitations_module.send(request, invitations_module.due_for_reminder(survey), reminder=True)
+        messages.success(request, _("%(count)d reminders sent.") % {"count": sent})
+
+
+def bounded_int(text, low, high):
+    try:
+        value = int(text)
+    except (TypeError, ValueError):
+        return None
+    return value if low <= value <= high else None
+
+
+def invitation_links(request, survey):
+    """Every invitation's personal link, to hand out by other means (bare tokens)."""
+    rows = [
+        [invitation.email, invitation.link(request)]
+        for invitation in Invitation.objects.filter(survey=survey)
+    ]
+    return spreadsheet_response(f"invitations-{survey.slug}", [_("E-mail"), _("Link")], rows, "csv")

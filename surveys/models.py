@@ -4,9 +4,11 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path, re_path
@@ -97,7 +99,10 @@ class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
     class Meta:
         verbose_name = _("gap-analysis questionnaire")
         verbose_name_plural = _("gap-analysis questionnaires")
-        permissions = [("view_survey_results", _("Can view survey results"))]
+        permissions = [
+            ("view_survey_results", _("Can view survey results")),
+            ("manage_invitations", _("Can invite respondents to a questionnaire")),
+        ]
 
     def state(self, now=None):
         """'not_yet', 'closed' or 'open'."""
@@ -132,6 +137,12 @@ class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
 
         return resume_survey(request, self, key)
 
+    @path("invitation/<str:token>/", name="invitation")
+    def invitation(self, request, token):
+        from .views import accept_invitation
+
+        return accept_invitation(request, self, token)
+
     @path("thanks/", name="thanks")
     def thanks(self, request):
         return render(request, "surveys/thanks.html", {"page": self})
@@ -141,6 +152,59 @@ class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
 
     def start_over(self, request):
         return redirect(self.url + self.reverse_subpage("answer"))
+
+
+def new_token():
+    return secrets.token_urlsafe(24)
+
+
+class Invitation(models.Model):
+    """A personal link to an invitation-only questionnaire, good for one response.
+
+    In an anonymous questionnaire the invitation only remembers *that* it was
+    used, never which response it led to or when.
+    """
+
+    survey = models.ForeignKey(
+        GapSurveyPage, verbose_name=_("questionnaire"), on_delete=models.CASCADE, related_name="+"
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("invited at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
+    used = models.BooleanField(_("responded"), default=False)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "email"], condition=~models.Q(email=""), name="one_invitation_per_address"
+            )
+        ]
+
+    def __str__(self):
+        return self.email or self.token[:8]
+
+    @classmethod
+    def use(cls, pk):
+        """Mark an invitation used; False when it already was (one response per token)."""
+        return cls.objects.filter(pk=pk, used=False).update(used=True) == 1
+
+    def link(self, request=None):
+        url = self.survey.url + self.survey.reverse_subpage("invitation", args=[self.token])
+        return request.build_absolute_uri(url) if request else settings.WAGTAILADMIN_BASE_URL + url
+
+    def message(self, request, reminder=False):
+        """The invitation (or the one reminder) e-mail, in the questionnaire's language."""
+        survey = self.survey
+        with translation.override(survey.locale.language_code):
+            context = {"survey": survey, "link": self.link(request), "reminder": reminder}
+            subject = render_to_string("surveys/email/invitation_subject.txt", context).strip()
+            body = render_to_string("surveys/email/invitation.txt", context)
+        return EmailMessage(subject, body, to=[self.email])
 
 
 def new_resume_key():
@@ -220,10 +284,13 @@ class Response(models.Model):
         self.save(update_fields=["progress", "expires_at", "updated_at"])
 
     @transaction.atomic
-    def submit(self, profile, answers, ratings):
-        """Store the answers once; returns False when this response was already submitted."""
+    def submit(self, profile, answers, ratings, invitation=None):
+        """Store the answers once; returns False when this response (or its invitation)
+        was already used."""
         locked = Response.objects.select_for_update().get(pk=self.pk)
         if locked.status != Response.Status.DRAFT:
+            return False
+        if invitation is not None and not Invitation.use(invitation.pk):
             return False
         for name, value in profile.items():
             setattr(locked, name, value)

@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.http import HttpResponseBadRequest
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from formtools.wizard.views import SessionWizardView
 
 from .forms import ConsentForm, ProfileForm, ReviewForm, StepForm
-from .models import Response
+from .models import GapSurveyPage, Invitation, Response
 
 PROFILE_FIELDS = ["stakeholder_group", "profession", "organisation_type", "experience", "region"]
 
@@ -74,7 +74,10 @@ class SurveyWizard(SessionWizardView):
         data = super().process_step(form)
         if self.steps.current == "consent" and not self.draft():
             language = translation.get_language()
-            self.storage.extra_data = {"response": Response.start(self.page, language).pk}
+            self.storage.extra_data = {
+                "response": Response.start(self.page, language).pk,
+                "invitation": invitation_pk(self.request, self.page),
+            }
         return data
 
     def render_next_step(self, form, **kwargs):
@@ -137,13 +140,46 @@ class SurveyWizard(SessionWizardView):
                 step_answers, step_ratings = form.answers()
                 answers += step_answers
                 ratings += step_ratings
-        draft.submit(profile, answers, ratings)
+        invitation = Invitation.objects.filter(pk=self.storage.extra_data.get("invitation")).first()
+        if not draft.submit(profile, answers, ratings, invitation=invitation):
+            messages.error(self.request, _("This invitation has already been used."))
+            return redirect(self.page.url)
         return redirect(self.page.url + self.page.reverse_subpage("thanks"))
+
+
+def invitation_key(page):
+    return f"survey-invitation-{page.translation_key}"
+
+
+def invitation_pk(request, page):
+    return request.session.get(invitation_key(page))
+
+
+def invited(request, page):
+    """Whether this browser may answer: open questionnaires always, others with an unused
+    invitation (or a draft that was started with one)."""
+    if page.access != GapSurveyPage.Access.INVITATION:
+        return True
+    if Invitation.objects.filter(pk=invitation_pk(request, page), used=False).exists():
+        return True
+    stored = request.session.get(f"wizard_{wizard_prefix(page)}") or {}
+    return bool((stored.get("extra_data") or {}).get("invitation"))
+
+
+def accept_invitation(request, page, token):
+    invitation = Invitation.objects.filter(token=token, survey__translation_key=page.translation_key).first()
+    if invitation is None or invitation.used:
+        state = "used" if invitation else "unknown"
+        return render(request, "surveys/closed.html", {"page": page, "state": state}, status=403)
+    request.session[invitation_key(page)] = invitation.pk
+    return page.start_over(request)
 
 
 def answer_survey(request, page):
     if page.state() != "open":
         return page.closed_response(request)
+    if not invited(request, page):
+        return render(request, "surveys/closed.html", {"page": page, "state": "invitation"}, status=403)
     form_list, conditions = wizard_steps(page)
     view = SurveyWizard.as_view(form_list=form_list, condition_dict=conditions, page=page)
     return view(request)

@@ -17,6 +17,11 @@ def report_urls():
         path("gap-reports/", admin_views.reports_index, name="survey_reports"),
         path("gap-reports/<int:page_id>/", admin_views.survey_report, name="survey_report"),
         path(
+            "gap-reports/<int:page_id>/invitations/",
+            admin_views.survey_invitations,
+            name="survey_invitations",
+        ),
+        path(
             "gap-reports/<int:page_id>/export/<str:what>/",
             admin_views.export,
             name="survey_export",
