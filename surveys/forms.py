@@ -203,5 +203,9 @@ def answer_rows(question, value):
     return [{"question": question["id"], "number": value}]
 
 
+class ResumeLinkForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail me this link"), max_length=254)
+
+
 class ReviewForm(forms.Form):
     """The last step: the respondent checks the answers and submits them."""

@@ -143,6 +143,12 @@ class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
 
         return accept_invitation(request, self, token)
 
+    @path("resume-link/", name="resume_link")
+    def resume_link(self, request):
+        from .views import email_resume_link
+
+        return email_resume_link(request, self)
+
     @path("thanks/", name="thanks")
     def thanks(self, request):
         return render(request, "surveys/thanks.html", {"page": self})

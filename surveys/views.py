@@ -1,13 +1,18 @@
 """The questionnaire wizard (django-formtools, session storage) with drafts kept in the database."""
 
 from django.contrib import messages
+from django.core.mail import EmailMessage
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from formtools.wizard.views import SessionWizardView
 
-from .forms import ConsentForm, ProfileForm, ReviewForm, StepForm
+from home.views import limit_posts
+
+from .forms import ConsentForm, ProfileForm, ResumeLinkForm, ReviewForm, StepForm
 from .models import GapSurveyPage, Invitation, Response
 
 PROFILE_FIELDS = ["stakeholder_group", "profession", "organisation_type", "experience", "region"]
@@ -104,9 +109,8 @@ class SurveyWizard(SessionWizardView):
         draft = self.draft()
         context.update(page=self.page, draft=draft)
         if draft and self.steps.current != "consent":
-            context["resume_url"] = self.request.build_absolute_uri(
-                self.page.url + self.page.reverse_subpage("resume", args=[draft.resume_key])
-            )
+            context["resume_url"] = resume_url(self.request, self.page, draft)
+            context["resume_form"] = ResumeLinkForm()
         if self.steps.current == "review":
             context["summary"] = self.summary()
         return context
@@ -198,4 +202,28 @@ def resume_survey(request, page, key):
         **draft.progress,
         "extra_data": {"response": draft.pk},
     }
+    return page.start_over(request)
+
+
+def resume_url(request, page, draft):
+    return request.build_absolute_uri(page.url + page.reverse_subpage("resume", args=[draft.resume_key]))
+
+
+@require_POST
+@limit_posts
+def email_resume_link(request, page):
+    """Mail this browser's own resume link to an address that is used once and not stored."""
+    stored = request.session.get(f"wizard_{wizard_prefix(page)}") or {}
+    pk = (stored.get("extra_data") or {}).get("response")
+    draft = Response.objects.filter(pk=pk, status=Response.Status.DRAFT).first() if pk else None
+    form = ResumeLinkForm(request.POST)
+    if draft is None:
+        messages.error(request, _("There are no saved answers to continue with."))
+    elif not form.is_valid():
+        messages.error(request, _("Please give a valid e-mail address."))
+    else:
+        context = {"page": page, "link": resume_url(request, page, draft)}
+        body = render_to_string("surveys/email/resume_link.txt", context)
+        EmailMessage(_("Continue your questionnaire later"), body, to=[form.cleaned_data["email"]]).send()
+        messages.success(request, _("We have sent the link. Your e-mail address has not been stored."))
     return page.start_over(request)

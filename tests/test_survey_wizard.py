@@ -227,3 +227,24 @@ def test_a_closed_or_not_yet_open_questionnaire_says_so(client, state):
     assert response.status_code == 403
     assert ("opent op" if state == "not_yet" else "gesloten") in response.content.decode()
     assert "notice" in client.get(survey.url).content.decode()
+
+
+def test_the_resume_link_is_emailed_without_storing_the_address(client, survey, respondent):
+    from django.core import mail
+
+    respondent.consent()
+    respondent.profile()
+    draft = Response.objects.get()
+    page = client.post(survey.url + "resume-link/", {"email": "fysicus@example.org"}, follow=True)
+    assert "niet bewaard" in page.content.decode()
+    assert mail.outbox[0].to == ["fysicus@example.org"]
+    assert f"/resume/{draft.resume_key}/" in mail.outbox[0].body
+    draft.refresh_from_db()
+    assert "fysicus@example.org" not in str(draft.progress)
+
+
+def test_no_resume_link_is_sent_for_someone_elses_session(client, survey):
+    from django.core import mail
+
+    client.post(survey.url + "resume-link/", {"email": "fysicus@example.org"})
+    assert mail.outbox == []
