@@ -33,6 +33,19 @@ from cms.pagecache import allow_page_cache, purge
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, ObjectiveBlock
 
 
+class Record(models.Model):
+    """Something people leave on the site (a registration, an answer): data, not content.
+
+    Such rows point at pages, but Wagtail's reference index, which would be
+    rewritten on every save, has no business with them.
+    """
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        abstract = True
+
+
 def validate_time_zone(value):
     if value not in zoneinfo.available_timezones():
         raise ValidationError(_("Give a time zone such as Europe/Amsterdam or Europe/London."))
@@ -595,7 +608,7 @@ class EventProgrammeItem(Orderable):
     ]
 
 
-class EventRegistration(models.Model):
+class EventRegistration(Record):
     """A visitor's registration for an event, with what the organisers must know."""
 
     event = models.ForeignKey(EventPage, verbose_name=_("event"), on_delete=models.CASCADE, related_name="+")
@@ -695,7 +708,7 @@ def new_token():
     return secrets.token_urlsafe(32)
 
 
-class NewsletterSubscriber(models.Model):
+class NewsletterSubscriber(Record):
     """An address on the newsletter list; it counts only after the owner confirmed it."""
 
     class Status(models.TextChoices):

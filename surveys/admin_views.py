@@ -43,8 +43,8 @@ def survey_report(request, page_id):
     survey = get_object_or_404(GapSurveyPage, pk=page_id)
     group = chosen(request, "stakeholder_group", StakeholderGroup.choices)
     profession = chosen(request, "profession", Profession.choices)
-    responses = report.submitted(survey, group, profession)
-    respondents = responses.count()
+    selection = report.submitted(survey, group, profession)
+    respondents = selection.count()
     context = {
         "survey": survey,
         "completion": report.completion(survey),
@@ -58,15 +58,17 @@ def survey_report(request, page_id):
         "query": request.GET.urlencode(),
     }
     if not context["too_few"]:
+        cells = report.rating_cells(selection)
         context.update(
-            gaps=report.competency_gaps(responses),
-            heatmap=report.heatmap(responses),
-            questions=question_results(survey, responses),
+            gaps=report.competency_gaps(selection, cells),
+            heatmap=report.heatmap(selection, cells),
+            questions=question_results(survey, selection),
         )
     return TemplateResponse(request, "surveys/admin/report.html", context)
 
 
-def question_results(survey, responses):
+def question_results(survey, selection):
+    counts = report.answer_counts(selection)
     results = []
     for question_id, kind, value in questions(survey):
         if kind in ("single_choice", "multiple_choice", "likert"):
@@ -76,12 +78,16 @@ def question_results(survey, responses):
                 {
                     "label": value["label"],
                     "kind": kind,
-                    "distribution": report.distribution(responses, question_id, choices),
+                    "distribution": report.distribution(selection, question_id, choices, counts),
                 }
             )
         elif kind in ("short_text", "long_text"):
             results.append(
-                {"label": value["label"], "kind": kind, "texts": report.free_texts(responses, question_id)}
+                {
+                    "label": value["label"],
+                    "kind": kind,
+                    "texts": report.free_texts(selection, question_id, counts),
+                }
             )
     return results
 
@@ -95,17 +101,15 @@ def export(request, page_id, what):
     require_results_permission(request)
     survey = get_object_or_404(GapSurveyPage, pk=page_id)
     file_format = "csv" if request.GET.get("format") == "csv" else "xlsx"
-    responses = report.submitted(survey)
+    selection = report.submitted(survey)
     if what == "responses":
-        return export_responses(survey, responses, file_format)
-    if responses.count() < report.min_cell_size():
-        responses = responses.none()
-    return export_gaps(survey, responses, file_format)
+        return export_responses(survey, selection, file_format)
+    return export_gaps(survey, selection, file_format)
 
 
 def answers_of(response):
     """(question, answer) for every question of the questionnaire that this response answered."""
-    given = answers_by_response(type(response).objects.filter(pk=response.pk))[response.pk]
+    given = answers_by_response(response.answers.all())[response.pk]
     return [
         (value["label"], answer_text(kind, value, given[question_id]))
         for question_id, kind, value in questions(response.survey.specific)

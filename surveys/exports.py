@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy
 from cms.exports import spreadsheet_response
 
 from .forms import ASPECTS
-from .models import Answer, CompetencyRating
 from .report import competency_gaps
 
 PROFILE = [
@@ -52,11 +51,12 @@ def matrix_columns(survey):
     return columns
 
 
-def response_rows(survey, responses):
+def response_rows(survey, selection):
     plain = [(qid, kind, value) for qid, kind, value in questions(survey) if kind != "competency_matrix"]
     cells = matrix_columns(survey)
-    answers, ratings = answers_by_response(responses), ratings_by_response(responses)
-    for response in responses.order_by("submitted_at", "pk"):
+    answers = answers_by_response(selection.answers())
+    ratings = ratings_by_response(selection.ratings())
+    for response in selection.responses().order_by("submitted_at", "pk"):
         profile = [response_label(response, field) for field, _label in PROFILE]
         given = answers[response.pk]
         row = [response.pk, response.language, response.submitted_at.replace(tzinfo=None), *profile]
@@ -70,32 +70,32 @@ def response_label(response, field):
     return getattr(response, f"get_{field}_display")() if getattr(response, field) else ""
 
 
-def answers_by_response(responses):
+def answers_by_response(answers):
     grouped = defaultdict(lambda: defaultdict(list))
-    for row in Answer.objects.filter(response__in=responses).values("response", "question", "number", "text"):
+    for row in answers.values("response", "question", "number", "text"):
         grouped[row["response"]][row["question"]].append(row)
     return grouped
 
 
-def ratings_by_response(responses):
+def ratings_by_response(ratings):
     grouped = defaultdict(dict)
     fields = ("response", "competency", "current", "required_now", "required_future")
-    for row in CompetencyRating.objects.filter(response__in=responses).values(*fields):
+    for row in ratings.values(*fields):
         for aspect, _label in ASPECTS:
             grouped[row["response"]][(row["competency"], aspect)] = row[aspect]
     return grouped
 
 
-def export_responses(survey, responses, file_format):
+def export_responses(survey, selection, file_format):
     header = [_("Response"), _("Language"), _("Submitted at"), *[str(label) for _f, label in PROFILE]]
     header += [value["label"] for _id, kind, value in questions(survey) if kind != "competency_matrix"]
     header += [f"{competency.name}: {label}" for competency, _aspect, label in matrix_columns(survey)]
     return spreadsheet_response(
-        f"responses-{survey.slug}", header, response_rows(survey, responses), file_format
+        f"responses-{survey.slug}", header, response_rows(survey, selection), file_format
     )
 
 
-def export_gaps(survey, responses, file_format):
+def export_gaps(survey, selection, file_format):
     header = [
         _("Domain"),
         _("Competency"),
@@ -108,7 +108,7 @@ def export_gaps(survey, responses, file_format):
     ]
     rows = [
         [gap.competency.domain.name, gap.competency.name, gap.respondents, *rounded(gap)]
-        for gap in competency_gaps(responses)
+        for gap in competency_gaps(selection)
     ]
     return spreadsheet_response(f"gaps-{survey.slug}", header, rows, file_format)
 

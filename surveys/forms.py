@@ -94,9 +94,10 @@ def matrix_field_name(question_id, competency_pk, aspect):
 class StepForm(forms.Form):
     """One step of the questionnaire: a field per question, three per matrix competency."""
 
-    def __init__(self, *args, step=None, **kwargs):
+    def __init__(self, *args, step=None, competencies=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.step = step
+        self.competencies = competencies
         self.questions = []
         for block in step.value["questions"]:
             question_id = block.id.replace("-", "")
@@ -107,7 +108,13 @@ class StepForm(forms.Form):
                 self.questions.append({"kind": block.block_type, "id": question_id, "block": block})
 
     def add_matrix(self, question_id, block):
-        competencies = list(block.value["domain"].competencies.all()) if block.value["domain"] else []
+        domain = block.value["domain"]
+        if domain is None:
+            competencies = []
+        elif self.competencies is not None:
+            competencies = self.competencies[domain.pk]
+        else:
+            competencies = list(domain.competencies.all())
         levels = empty_choice([(str(level), label) for level, label in ProficiencyLevel.choices])
         for competency in competencies:
             for aspect, label in ASPECTS:

@@ -1,14 +1,17 @@
 """Gap-analysis questionnaires: the page editors build, and the responses stakeholders give."""
 
 import secrets
+from collections import defaultdict
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path, re_path
@@ -17,7 +20,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
-from home.models import CacheableRoutablePageMixin, Profession, SitePage, StakeholderGroup
+from home.models import (
+    CacheableRoutablePageMixin,
+    Competency,
+    Profession,
+    Record,
+    SitePage,
+    StakeholderGroup,
+)
 
 from .blocks import StepBlock
 
@@ -104,6 +114,13 @@ class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
             ("manage_invitations", _("Can invite respondents to a questionnaire")),
         ]
 
+    def clean(self):
+        super().clean()
+        asked = self.matrix_domains()
+        if len(asked) != len(set(asked)):
+            # One rating per respondent and competency keeps the report's counts exact.
+            raise ValidationError({"steps": _("Each competency domain can be asked in one matrix only.")})
+
     def state(self, now=None):
         """'not_yet', 'closed' or 'open'."""
         now = now or timezone.now()
@@ -124,6 +141,24 @@ class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
     def step_blocks(self):
         """(wizard step name, step block) for every step an editor made, in order."""
         return [(f"step-{block.id[:8]}", block) for block in self.steps]
+
+    def matrix_domains(self):
+        """The id of the domain of every matrix question, in order."""
+        return [
+            question.value["domain"].pk
+            for step in self.steps
+            for question in step.value["questions"]
+            if question.block_type == "competency_matrix" and question.value["domain"]
+        ]
+
+    @cached_property
+    def matrix_competencies(self):
+        """The competencies of every domain a matrix question asks about, by domain id (one query)."""
+        found = defaultdict(list)
+        competencies = Competency.objects.filter(domain__in=self.matrix_domains()).select_related("domain")
+        for competency in competencies:
+            found[competency.domain_id].append(competency)
+        return found
 
     @re_path(r"^answer/$", name="answer")
     def answer(self, request):
@@ -164,7 +199,7 @@ def new_token():
     return secrets.token_urlsafe(24)
 
 
-class Invitation(models.Model):
+class Invitation(Record):
     """A personal link to an invitation-only questionnaire, good for one response.
 
     In an anonymous questionnaire the invitation only remembers *that* it was
@@ -225,7 +260,7 @@ class ResponseQuerySet(models.QuerySet):
         return self.filter(status=Response.Status.DRAFT, expires_at__lt=now or timezone.now())
 
 
-class Response(models.Model):
+class Response(Record):
     """One respondent's answers: a draft while they fill it in, then submitted once.
 
     A draft keeps the wizard's data so that it can be resumed from any browser
@@ -311,7 +346,7 @@ class Response(models.Model):
         return True
 
 
-class Answer(models.Model):
+class Answer(Record):
     """One answer to a choice, Likert, number or text question (a row per chosen option)."""
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
@@ -327,7 +362,7 @@ class Answer(models.Model):
         return f"{self.question}: {self.text or self.number}"
 
 
-class CompetencyRating(models.Model):
+class CompetencyRating(Record):
     """A respondent's three levels for one competency: current, required now, in five years."""
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="ratings")
@@ -341,6 +376,9 @@ class CompetencyRating(models.Model):
         verbose_name = _("competency rating")
         verbose_name_plural = _("competency ratings")
         indexes = [models.Index(fields=["competency", "response"])]
+        constraints = [
+            models.UniqueConstraint(fields=["response", "competency"], name="one_rating_per_competency")
+        ]
 
     def __str__(self):
         return f"{self.competency}: {self.current}/{self.required_now}/{self.required_future}"

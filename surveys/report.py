@@ -2,17 +2,21 @@
 
 A *gap* is a required level minus the current level, on the proficiency scale
 (0 none … 4 expert): ``gap_now`` for the level required today, ``gap_future``
-for the level expected in five years. Means are over the respondents who rated
-a competency. Any figure that rests on fewer respondents than
-SURVEY_MIN_CELL_SIZE is withheld (``None``), so that nobody can be recognised
-in a small group.
+for the level expected in five years. Means are over the ratings of a
+competency; a respondent rates a competency at most once. Any figure that rests
+on fewer respondents than SURVEY_MIN_CELL_SIZE is withheld (``None``), so that
+nobody can be recognised in a small group.
+
+All competency figures come from one grouped query over the ratings (by
+competency and stakeholder group, with sums and counts): the ranking and the
+heatmap are both derived from it.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Avg, Count, F, FloatField, Q
-from django.db.models.functions import Cast
+from django.db.models import Count, Q, Sum
 
 from home.models import Competency, StakeholderGroup
 
@@ -23,18 +27,71 @@ def min_cell_size():
     return settings.SURVEY_MIN_CELL_SIZE
 
 
-def submitted(survey, stakeholder_group="", profession=""):
+@dataclass
+class Selection:
     """The submitted responses of a questionnaire (all its translations), optionally one segment."""
-    responses = survey.responses().filter(status=Response.Status.SUBMITTED)
-    if stakeholder_group:
-        responses = responses.filter(stakeholder_group=stakeholder_group)
-    if profession:
-        responses = responses.filter(profession=profession)
-    return responses
+
+    survey: object
+    stakeholder_group: str = ""
+    profession: str = ""
+
+    def lookups(self, via=""):
+        translations = list(self.survey.get_translations(inclusive=True).values_list("pk", flat=True))
+        found = {f"{via}survey_id__in": translations, f"{via}status": Response.Status.SUBMITTED}
+        if self.stakeholder_group:
+            found[f"{via}stakeholder_group"] = self.stakeholder_group
+        if self.profession:
+            found[f"{via}profession"] = self.profession
+        return found
+
+    def responses(self):
+        return Response.objects.filter(**self.lookups())
+
+    def ratings(self):
+        return CompetencyRating.objects.filter(**self.lookups("response__"))
+
+    def answers(self):
+        return Answer.objects.filter(**self.lookups("response__"))
+
+    def count(self):
+        return self.responses().count()
 
 
-def level(name):
-    return Cast(F(name), FloatField())
+def submitted(survey, stakeholder_group="", profession=""):
+    return Selection(survey, stakeholder_group, profession)
+
+
+@dataclass
+class Cell:
+    """Sums over the ratings of one competency (by one stakeholder group, or all)."""
+
+    respondents: int = 0
+    current: int = 0
+    required_now: int = 0
+    required_future: int = 0
+
+    def add(self, other):
+        for name in ("respondents", "current", "required_now", "required_future"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def mean(self, name):
+        return getattr(self, name) / self.respondents if self.respondents else None
+
+
+def rating_cells(selection):
+    """{(competency id, stakeholder group): Cell}, from one grouped query."""
+    rows = (
+        selection.ratings()
+        .values("competency", "response__stakeholder_group")
+        .annotate(
+            respondents=Count("pk"),  # one rating per response and competency (a constraint)
+            current=Sum("current"),
+            required_now=Sum("required_now"),
+            required_future=Sum("required_future"),
+        )
+        .order_by()
+    )
+    return {(row.pop("competency"), row.pop("response__stakeholder_group")): Cell(**row) for row in rows}
 
 
 @dataclass
@@ -54,29 +111,22 @@ class CompetencyGap:
         return None if self.current is None else self.required_future - self.current
 
 
-def competency_gaps(responses):
+def competency_gaps(selection, cells=None):
     """Every rated competency with its mean levels and gaps, largest gap in five years first."""
-    rows = (
-        CompetencyRating.objects.filter(response__in=responses)
-        .values("competency")
-        .annotate(
-            respondents=Count("response", distinct=True),
-            current=Avg(level("current")),
-            required_now=Avg(level("required_now")),
-            required_future=Avg(level("required_future")),
-        )
-    )
+    cells = rating_cells(selection) if cells is None else cells
+    totals = defaultdict(Cell)
+    for (competency_id, _group), cell in cells.items():
+        totals[competency_id].add(cell)  # a response has one group: respondents add up
     competencies = {c.pk: c for c in Competency.framework()}
-    gaps = [gap_row(competencies[row["competency"]], row) for row in rows]
+    gaps = [gap_row(competencies[pk], total) for pk, total in totals.items()]
     return sorted(gaps, key=lambda g: (g.gap_future is None, -(g.gap_future or 0), -(g.gap_now or 0)))
 
 
-def gap_row(competency, row):
-    if row["respondents"] < min_cell_size():
-        return CompetencyGap(competency, row["respondents"])
-    return CompetencyGap(
-        competency, row["respondents"], row["current"], row["required_now"], row["required_future"]
-    )
+def gap_row(competency, cell):
+    if cell.respondents < min_cell_size():
+        return CompetencyGap(competency, cell.respondents)
+    means = [cell.mean(name) for name in ("current", "required_now", "required_future")]
+    return CompetencyGap(competency, cell.respondents, *means)
 
 
 @dataclass
@@ -87,22 +137,14 @@ class Heatmap:
     rows: list = field(default_factory=list)  # (competency, [cell per group])
 
 
-def heatmap(responses):
-    cells = (
-        CompetencyRating.objects.filter(response__in=responses)
-        .values("competency", "response__stakeholder_group")
-        .annotate(
-            respondents=Count("response", distinct=True),
-            gap=Avg(level("required_now") - level("current")),
-        )
-    )
-    found = {(c["competency"], c["response__stakeholder_group"]): c for c in cells}
-    groups = [(value, label) for value, label in StakeholderGroup.choices]
+def heatmap(selection, cells=None):
+    cells = rating_cells(selection) if cells is None else cells
+    groups = list(StakeholderGroup.choices)
     result = Heatmap(groups=groups)
-    rated = {competency for competency, _group in found}
+    rated = {competency_id for competency_id, _group in cells}
     for competency in Competency.framework():
         if competency.pk in rated:
-            row = [heat_cell(found.get((competency.pk, value))) for value, _label in groups]
+            row = [heat_cell(cells.get((competency.pk, value))) for value, _label in groups]
             result.rows.append((competency, row))
     return result
 
@@ -110,8 +152,9 @@ def heatmap(responses):
 def heat_cell(cell):
     if cell is None:
         return {"respondents": 0, "gap": None}
-    hidden = cell["respondents"] < min_cell_size()
-    return {"respondents": cell["respondents"], "gap": None if hidden else cell["gap"]}
+    if cell.respondents < min_cell_size():
+        return {"respondents": cell.respondents, "gap": None}
+    return {"respondents": cell.respondents, "gap": cell.mean("required_now") - cell.mean("current")}
 
 
 def completion(survey):
@@ -123,24 +166,37 @@ def completion(survey):
     return counts
 
 
-def distribution(responses, question_id, choices):
+def answer_counts(selection):
+    """What the answers to every non-matrix question add up to, in three grouped queries:
+    {"respondents": {question: n}, "choices": {(question, number): n}, "texts": {question: [text]}}."""
+    answers = selection.answers()
+    respondents = dict(
+        answers.values_list("question").annotate(n=Count("response", distinct=True)).order_by()
+    )
+    choices = {
+        (question, number): n
+        for question, number, n in answers.filter(number__isnull=False)
+        .values_list("question", "number")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    texts = defaultdict(list)
+    for question, text in answers.exclude(text="").values_list("question", "text"):
+        texts[question].append(text)
+    return {"respondents": respondents, "choices": choices, "texts": texts}
+
+
+def distribution(selection, question_id, choices, counts=None):
     """(label, count) for every choice of a choice or Likert question; None when too few answered."""
-    counts = dict(
-        Answer.objects.filter(response__in=responses, question=question_id)
-        .values_list("number")
-        .annotate(count=Count("pk"))
-    )
-    answered = (
-        Answer.objects.filter(response__in=responses, question=question_id).values("response").distinct()
-    )
-    if answered.count() < min_cell_size():
+    counts = answer_counts(selection) if counts is None else counts
+    if counts["respondents"].get(question_id, 0) < min_cell_size():
         return None
-    return [(label, counts.get(float(key), 0)) for key, label in choices]
+    return [(label, counts["choices"].get((question_id, float(key)), 0)) for key, label in choices]
 
 
-def free_texts(responses, question_id):
+def free_texts(selection, question_id, counts=None):
     """The answers to a text question, without anything that says who wrote them."""
-    texts = Answer.objects.filter(response__in=responses, question=question_id).exclude(text="")
-    if texts.values("response").distinct().count() < min_cell_size():
+    counts = answer_counts(selection) if counts is None else counts
+    if counts["respondents"].get(question_id, 0) < min_cell_size():
         return None
-    return sorted(texts.values_list("text", flat=True))
+    return sorted(counts["texts"][question_id])

@@ -55,7 +55,9 @@ class SurveyWizard(SessionWizardView):
 
     def get_form_kwargs(self, step=None):
         blocks = dict(self.page.step_blocks())
-        return {"step": blocks[step]} if step in blocks else {}
+        if step not in blocks:
+            return {}
+        return {"step": blocks[step], "competencies": self.page.matrix_competencies}
 
     def get(self, request, *args, **kwargs):
         # formtools starts over on every GET; a respondent who reloads the page or
@@ -96,8 +98,12 @@ class SurveyWizard(SessionWizardView):
         return response
 
     def draft(self):
+        """This browser's draft response (looked up once per request)."""
         pk = (self.storage.extra_data or {}).get("response")
-        return Response.objects.filter(pk=pk, status=Response.Status.DRAFT).first() if pk else None
+        if getattr(self, "_draft_pk", "unset") != pk:
+            self._draft_pk = pk
+            self._draft = Response.objects.filter(pk=pk, status=Response.Status.DRAFT).first() if pk else None
+        return self._draft
 
     def keep_draft(self):
         draft = self.draft()

@@ -248,3 +248,18 @@ def test_no_resume_link_is_sent_for_someone_elses_session(client, survey):
 
     client.post(survey.url + "resume-link/", {"email": "fysicus@example.org"})
     assert mail.outbox == []
+
+
+def test_a_domain_can_be_asked_in_one_matrix_only(survey):
+    from django.core.exceptions import ValidationError
+
+    from .survey_factories import question
+
+    steps = survey.steps.raw_data
+    matrix = steps[2]["value"]["questions"][0]
+    steps[2]["value"]["questions"].append(
+        question("competency_matrix", "Again", domain=matrix["value"]["domain"])
+    )
+    survey.steps = steps
+    with pytest.raises(ValidationError):
+        survey.full_clean()

@@ -1,6 +1,7 @@
 """Template filters for rendering the questionnaire's generated forms."""
 
 from django import template
+from django.utils.html import format_html, format_html_join
 
 register = template.Library()
 
@@ -17,11 +18,31 @@ def matrix_rows(form, question):
 
 @register.filter
 def labelled_by(field, ids):
-    """Render a matrix select named by its row and column headers, and its error when there is one."""
-    attrs = {"aria-labelledby": ids}
-    if field.errors:
-        attrs.update({"aria-invalid": "true", "aria-describedby": f"{field.auto_id}_error"})
-    return field.as_widget(attrs=attrs)
+    """A matrix select named by its row and column headers, and its error when there is one.
+
+    Written out directly: a questionnaire step has over a hundred of these, and
+    Django's template-based widget rendering made a step take 100 ms instead of 30.
+    """
+    selected = str(field.value() if field.value() is not None else "")
+    options = format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (value, " selected" if str(value) == selected else "", label)
+            for value, label in field.field.choices
+        ),
+    )
+    invalid = (
+        format_html(' aria-invalid="true" aria-describedby="{}_error"', field.auto_id) if field.errors else ""
+    )
+    return format_html(
+        '<select name="{}" id="{}" aria-labelledby="{}"{}>{}</select>',
+        field.html_name,
+        field.auto_id,
+        ids,
+        invalid,
+        options,
+    )
 
 
 @register.filter

@@ -1,0 +1,160 @@
+"""Benchmark the gap report over 10,000 responses and a questionnaire step POST; print the times.
+
+Builds a throw-away database (SQLite, or PostgreSQL with --database postgres),
+loads the demo questionnaire with N synthetic responses on the 40-competency
+framework, then times, in one process with production settings:
+the report's aggregations, the whole report page, the gap-summary export, and
+the wizard's step POST (through Django's full middleware stack, without HTTP).
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--responses", type=int, default=10_000, help="Synthetic responses (default 10,000).")
+    parser.add_argument("--runs", type=int, default=5, help="Repetitions of each report timing (default 5).")
+    parser.add_argument("--posts", type=int, default=200, help="Step POSTs to time (default 200).")
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite", help="Database.")
+    return parser.parse_args()
+
+
+def configure(args, workdir):
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY="benchmark-only-secret-" + "x" * 40,
+        ALLOWED_HOSTS="localhost,127.0.0.1",
+        SECURE_SSL_REDIRECT="false",
+        SESSION_COOKIE_SECURE="false",
+        CSRF_COOKIE_SECURE="false",
+        MEDIA_ROOT=str(workdir / "media"),
+        STATIC_ROOT=str(workdir / "static"),
+        LOG_LEVEL="ERROR",
+    )
+    if args.database == "postgres":
+        subprocess.run(
+            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "nmep_bench_surveys"], check=True
+        )
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", "nmep_bench_surveys"], check=True)
+        os.environ["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/nmep_bench_surveys"
+    else:
+        os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
+
+
+def timed(function, runs):
+    """Median and slowest wall time of ``runs`` calls, in milliseconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), max(times)
+
+
+def prepare(responses):
+    from django.core.management import call_command
+
+    print("Migrating and loading the demo content ...", flush=True)
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))
+    print(f"Generating {responses} responses ...", flush=True)
+    start = time.perf_counter()
+    call_command("load_demo_survey", responses=responses)
+    print(f"  generated in {time.perf_counter() - start:.1f} s", flush=True)
+
+
+def report_timings(runs):
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    from surveys import report
+    from surveys.exports import export_gaps
+    from surveys.models import CompetencyRating, GapSurveyPage
+
+    survey = GapSurveyPage.objects.get(locale__language_code="nl")
+    responses = report.submitted(survey)
+    analyst = User.objects.create_superuser("bench-analyst", password="x" * 20)
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(analyst)
+    rows = [
+        ("responses / ratings", f"{responses.count()} / {CompetencyRating.objects.count()}"),
+        ("competency gaps", timed(lambda: report.competency_gaps(responses), runs)),
+        ("heatmap", timed(lambda: report.heatmap(responses), runs)),
+        ("report page (admin)", timed(lambda: client.get(f"/admin/gap-reports/{survey.pk}/"), runs)),
+        ("gap summary export", timed(lambda: export_gaps(survey, responses, "xlsx"), runs)),
+    ]
+    return survey, rows
+
+
+def step_post_timings(survey, posts):
+    """Answer consent and profile once, then POST the first question step again and again."""
+    from django.test import Client
+
+    client = Client(HTTP_HOST="localhost")
+    url = survey.url + "answer/"
+    prefix = f"survey-{survey.pk}-current_step"
+    client.get(url)
+    client.post(url, {prefix: "consent", "consent-consent": "on"})
+    profile = {
+        "stakeholder_group": "research",
+        "profession": "researcher",
+        "organisation_type": "university",
+        "experience": "5-10",
+        "region": "west",
+    }
+    client.post(url, {prefix: "profile", **{f"profile-{k}": v for k, v in profile.items()}})
+    name, step = survey.step_blocks()[0]
+    ids = [block.id.replace("-", "") for block in step.value["questions"]]
+    answers = {ids[0]: "1", ids[1]: ["0", "2"], ids[2]: "3", ids[3]: "24", ids[4]: "Physicist"}
+    data = {prefix: name, **{f"{name}-{k}": v for k, v in answers.items()}}
+    times = []
+    for _ in range(posts):
+        start = time.perf_counter()
+        response = client.post(url, data)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, response.status_code
+        back = {prefix: survey.step_blocks()[1][0], "wizard_goto_step": name}
+        client.post(url, back)  # back, to post the same step again
+    times.sort()
+    return times[len(times) // 2], times[int(len(times) * 0.95)]
+
+
+def print_table(database, rows, post):
+    print()
+    print(f"Machine: {os.cpu_count()} cores; database {database}; production settings, one process")
+    print(f"| {'measure':<22} | {'median ms':>10} | {'slowest ms':>10} |")
+    print(f"|{'-' * 24}|{'-' * 12}|{'-' * 12}|")
+    for name, value in rows:
+        if isinstance(value, tuple):
+            print(f"| {name:<22} | {value[0]:>10.1f} | {value[1]:>10.1f} |")
+        else:
+            print(f"| {name:<22} | {value:>23} |")
+    print(f"| {'step POST (p50, p95)':<22} | {post[0]:>10.1f} | {post[1]:>10.1f} |")
+
+
+def main():
+    args = parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="nmep-bench-surveys-"))
+    configure(args, workdir)
+    import django
+
+    django.setup()
+    prepare(args.responses)
+    survey, rows = report_timings(args.runs)
+    post = step_post_timings(survey, args.posts)
+    print_table(args.database, rows, post)
+
+
+if __name__ == "__main__":
+    main()
