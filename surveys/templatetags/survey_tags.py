@@ -1,7 +1,9 @@
 """Template filters for rendering the questionnaire's generated forms."""
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils import translation
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -23,14 +25,13 @@ def labelled_by(field, ids):
     Written out directly: a questionnaire step has over a hundred of these, and
     Django's template-based widget rendering made a step take 100 ms instead of 30.
     """
-    selected = str(field.value() if field.value() is not None else "")
-    options = format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (value, " selected" if str(value) == selected else "", label)
-            for value, label in field.field.choices
-        ),
+    value = field.value()
+    selected = "" if value is None else str(value)
+    options = "".join(
+        f'<option value="{key}" selected>{label}</option>'
+        if key == selected
+        else f'<option value="{key}">{label}</option>'
+        for key, label in escaped_choices(field.field.choices)
     )
     invalid = (
         format_html(' aria-invalid="true" aria-describedby="{}_error"', field.auto_id) if field.errors else ""
@@ -41,8 +42,19 @@ def labelled_by(field, ids):
         field.auto_id,
         ids,
         invalid,
-        options,
+        mark_safe(options),
     )
+
+
+def escaped_choices(choices):
+    """(value, label) pairs escaped once per request language, not once per select."""
+    key = (translation.get_language(), tuple((str(v), str(label)) for v, label in choices))
+    if key not in _escaped:
+        _escaped[key] = [(escape(value), escape(label)) for value, label in key[1]]
+    return _escaped[key]
+
+
+_escaped = {}
 
 
 @register.filter
