@@ -9,6 +9,7 @@ the wizard's step POST (through Django's full middleware stack, without HTTP).
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -156,9 +157,12 @@ def main():
     import django
 
     django.setup()
-    prepare(args.responses)
-    survey, rows = report_timings(args.runs)
-    post = step_post_timings(survey, args.posts)
+    try:
+        prepare(args.responses)
+        survey, rows = report_timings(args.runs)
+        post = step_post_timings(survey, args.posts)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
     print_table(args.database, rows, post)
 
 
