@@ -126,3 +126,31 @@ def test_stakeholder_answers_with_the_keyboard_leaves_resumes_and_an_analyst_see
     analyst.get_by_role("link", name="Gap-analyse 2026").click()
     expect(analyst.get_by_text(f"{submitted} ingediend van")).to_be_visible()
     assert axe(analyst) == []
+
+
+def test_the_matrix_fits_a_phone_screen(browser, demo_site):
+    context = browser.new_context(base_url=demo_site.url, viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto("/nl/gap-analyse-2026/answer/")
+    page.get_by_label(re.compile("privacyverklaring gelezen")).check()
+    page.get_by_role("button", name="Volgende").click()
+    for label, value in [
+        ("Stakeholdergroep", "care_provider"),
+        ("Beroep", "clinical_physicist"),
+        ("Soort organisatie", "university_hospital"),
+        ("Jaren ervaring in het vakgebied", "5-10"),
+        ("Regio", "east"),
+    ]:
+        page.get_by_label(label).select_option(value)
+    page.get_by_role("button", name="Volgende").click()
+    page.get_by_label("Universitair medisch centrum").check()
+    page.get_by_label("PET/CT").check()
+    page.get_by_label("3", exact=True).check()
+    page.get_by_label(re.compile("Hoeveel uur")).fill("10")
+    page.get_by_role("button", name="Volgende").click()
+    select = page.locator(".matrix__table select").first
+    expect(select).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scrolling
+    box = select.bounding_box()
+    assert box["x"] + box["width"] <= 375 and box["height"] >= 24  # on screen, big enough to tap
+    context.close()
