@@ -44,11 +44,13 @@ chromium:
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 
+PYTEST := $(BIN)/python -m pytest -n 2 --dist loadgroup
+
 test: $(VENV)/.dev chromium lint
-	$(BIN)/python -m pytest
+	$(PYTEST)
 	@if $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
 	  echo "== again against PostgreSQL and Redis (the browser tests run their own site) =="; \
-	  DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/python -m pytest -m "not browser"; \
+	  DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(PYTEST) -m "not browser"; \
 	else echo "PostgreSQL does not answer on 127.0.0.1:5432: ran on SQLite only."; fi
 
 messages: $(VENV)/.dev

@@ -2,12 +2,20 @@ import pytest
 from django.core.cache import cache
 
 
+def empty(cache):
+    # In Redis, clear() would empty the whole database, other workers' keys included.
+    if hasattr(cache, "delete_pattern"):
+        cache.delete_pattern("*")
+    else:
+        cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache (the page cache and rate limits live there)."""
-    cache.clear()
+    empty(cache)
     yield
-    cache.clear()
+    empty(cache)
 
 
 @pytest.fixture

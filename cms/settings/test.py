@@ -12,9 +12,10 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
-# Every test run gets its own keys in a shared Redis, so parallel runs never meet.
+# Every test process gets its own keys in a shared Redis, so parallel workers never meet.
 if "KEY_PREFIX" in CACHES["default"]:
-    CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="nmep-test")
+    worker = env("PYTEST_XDIST_WORKER", default="main")
+    CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default=f"nmep-test-{worker}")
 PUBLIC_FORM_RATE = "1000/m"
 # Uploads made by tests never land in the project's own media folder.
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "nmep-test-media"

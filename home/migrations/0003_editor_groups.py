@@ -6,8 +6,9 @@ directory and draft mailings; moderators also publish, send mailings, manage
 subscribers and registrations, and change the site settings.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from cms.groups import grant as grant_rights
 
 EDITORS = [
     ("home", "organisation", ["add", "change", "delete", "view"]),
@@ -30,20 +31,11 @@ def codename(action, model):
 
 
 def grant(apps, schema_editor):
-    # Permissions are normally created after all migrations; make sure they exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
-    for name, rules in (("Editors", EDITORS), ("Moderators", MODERATORS)):
-        group, _ = Group.objects.get_or_create(name=name)
-        for app_label, model, actions in rules:
-            codenames = [codename(action, model) for action in actions]
-            group.permissions.add(
-                *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
-            )
+    rights = {
+        name: [(app_label, codename(action, model)) for app_label, model, actions in rules for action in actions]
+        for name, rules in (("Editors", EDITORS), ("Moderators", MODERATORS))
+    }
+    grant_rights(apps, rights)
 
 
 class Migration(migrations.Migration):

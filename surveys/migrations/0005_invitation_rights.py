@@ -1,19 +1,13 @@
 """Moderators and survey analysts may invite respondents."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from cms.groups import grant as grant_rights
 
 
 def grant(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
-    permission = Permission.objects.get(content_type__app_label="surveys", codename="manage_invitations")
-    for name in ("Moderators", "Survey analysts"):
-        Group.objects.get_or_create(name=name)[0].permissions.add(permission)
+    right = [("surveys", "manage_invitations")]
+    grant_rights(apps, {"Moderators": right, "Survey analysts": right})
 
 
 class Migration(migrations.Migration):

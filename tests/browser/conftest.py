@@ -35,6 +35,8 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # One test worker serves the demo site and drives the browser for all of them.
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 def require(path, what):
