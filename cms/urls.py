@@ -23,6 +23,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("account/", include("allauth.urls")),
+    path("learning/", include("learning.urls")),
     path("search/", home_views.search, name="search"),
     path("newsletter/", home_views.newsletter_signup, name="newsletter_signup"),
     path("newsletter/sent/", home_views.newsletter_sent, name="newsletter_sent"),

@@ -1,13 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-
-def empty(cache):
-    # In Redis, clear() would empty the whole database, other workers' keys included.
-    if hasattr(cache, "delete_pattern"):
-        cache.delete_pattern("*")
-    else:
-        cache.clear()
+from .helpers import empty
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,114 @@
+"""Platform accounts (django-allauth): sign up with e-mail verification, log in, reset, profile."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+from django.core.cache import cache
+
+from learning.models import LearnerProfile
+
+from .helpers import empty
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "Isotopes-for-Everyone-2026"
+
+
+def sign_up(client, email="learner@example.org", name="dr. J.A. de Vries", **extra):
+    data = {
+        "email": email,
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "certificate_name": name,
+        "profession": "clinical_physicist",
+        "register_number": "19012345601",
+        **extra,
+    }
+    return client.post("/nl/account/signup/", data)
+
+
+def link_in(message):
+    return re.search(r"https?://\S+", message.body).group(0)
+
+
+def test_sign_up_verify_the_email_and_land_on_the_dashboard(client):
+    response = sign_up(client)
+    assert response.status_code == 302
+    user = User.objects.get(email="learner@example.org")
+    assert user.learner.certificate_name == "dr. J.A. de Vries"
+    assert user.learner.register_number == "19012345601"
+    assert client.get("/nl/learning/").status_code == 302  # not logged in before verification
+    confirm = link_in(mail.outbox[0])
+    page = client.get(confirm)
+    assert page.status_code == 200
+    done = client.post(confirm)
+    assert done.status_code == 302
+    dashboard = client.get("/nl/learning/")
+    assert dashboard.status_code == 200
+    assert "dr. J.A. de Vries" in dashboard.content.decode()
+
+
+def test_log_in_and_out(client):
+    user = User.objects.create_user("x", "fysicus@example.org", PASSWORD)
+    user.emailaddress_set.create(email=user.email, verified=True, primary=True)
+    response = client.post("/nl/account/login/", {"login": "fysicus@example.org", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/nl/learning/").status_code == 200
+    client.post("/nl/account/logout/")
+    assert client.get("/nl/learning/").status_code == 302
+
+
+def test_sign_up_does_not_reveal_that_an_address_has_an_account(client):
+    from django.test import Client
+
+    first = sign_up(Client(HTTP_HOST="localhost"), email="taken@example.org")
+    mail.outbox.clear()
+    empty(cache)  # allauth mails an address once per few minutes; time passes
+    again = sign_up(Client(HTTP_HOST="localhost"), email="taken@example.org")
+    assert (again.status_code, again["Location"]) == (first.status_code, first["Location"])
+    assert User.objects.filter(email="taken@example.org").count() == 1
+    [message] = mail.outbox  # the owner of the address hears of it, the visitor does not
+    assert message.to == ["taken@example.org"]
+
+
+def test_password_reset_link_works_once(client):
+    user = User.objects.create_user("x", "reset@example.org", PASSWORD)
+    user.emailaddress_set.create(email=user.email, verified=True, primary=True)
+    client.post("/nl/account/password/reset/", {"email": "reset@example.org"})
+    link = link_in(mail.outbox[0])
+    form = client.get(link, follow=True)
+    new = "Another-Long-Passphrase-2027"
+    done = client.post(
+        form.redirect_chain[-1][0] if form.redirect_chain else link, {"password1": new, "password2": new}
+    )
+    assert done.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password(new)
+    reused = client.get(link, follow=True)
+    assert "password1" not in reused.content.decode()
+
+
+@pytest.mark.parametrize("name", ['<img src="/etc/passwd">', "Jan{{ 7*7 }}", "Jan\x00Jansen"])
+def test_markup_in_the_certificate_name_is_refused(client, name):
+    response = sign_up(client, name=name)
+    assert response.status_code == 200
+    assert not User.objects.exists()
+    assert 'id="id_certificate_name_error"' in response.content.decode()
+
+
+def test_an_invalid_register_number_is_refused(client):
+    response = sign_up(client, register_number="12; DROP TABLE")
+    assert response.status_code == 200
+    assert not LearnerProfile.objects.exists()
+
+
+def test_the_profile_can_be_changed(client):
+    user = User.objects.create_user("x", "p@example.org", PASSWORD)
+    client.force_login(user)
+    client.post(
+        "/nl/learning/profile/",
+        {"certificate_name": "Prof. dr. W. Oyen", "profession": "", "register_number": ""},
+    )
+    assert LearnerProfile.objects.get(user=user).certificate_name == "Prof. dr. W. Oyen"
