@@ -1,32 +1,228 @@
-"""The learner's own pages: dashboard and profile."""
+"""The learner's pages: enrolment, the quiz, the dashboard, certificates and their public check."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
 
 from .forms import ProfileForm
-from .models import LearnerProfile
+from .models import Certificate, Enrolment, LearnerProfile, QuizAttempt
 
-
-def profile_of(user):
-    """The learner profile of an account, made on first use (e.g. for accounts made in the admin)."""
-    profile, _created = LearnerProfile.objects.get_or_create(
-        user=user, defaults={"certificate_name": user.get_full_name() or user.email}
-    )
-    return profile
+MAX_ANSWERS_PER_QUESTION = 8
 
 
 @login_required
 def dashboard(request):
-    return render(request, "learning/dashboard.html", {"profile": profile_of(request.user)})
+    enrolments = Enrolment.objects.filter(user=request.user).select_related("course")
+    courses = []
+    for enrolment in enrolments:
+        lessons = list(enrolment.course.lessons())
+        done, total = enrolment.progress(lessons)
+        courses.append(
+            {
+                "enrolment": enrolment,
+                "done": done,
+                "total": total,
+                "next": enrolment.next_lesson(),
+                "percent": round(100 * done / total) if total else 0,
+            }
+        )
+    certificates = Certificate.objects.filter(user=request.user)
+    context = {
+        "profile": LearnerProfile.for_user(request.user),
+        "courses": courses,
+        "certificates": certificates,
+        "points_per_year": points_per_year(certificates),
+    }
+    return render(request, "learning/dashboard.html", context)
+
+
+def points_per_year(certificates):
+    totals = {}
+    for certificate in certificates:
+        if certificate.status() != "revoked":
+            year = certificate.completed_on.year
+            totals[year] = totals.get(year, 0) + certificate.points
+    return sorted(totals.items(), reverse=True)
 
 
 @login_required
 def edit_profile(request):
-    form = ProfileForm(request.POST or None, instance=profile_of(request.user))
+    form = ProfileForm(request.POST or None, instance=LearnerProfile.for_user(request.user))
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your profile is saved."))
         return redirect("learning_dashboard")
     return render(request, "learning/profile.html", {"form": form})
+
+
+@require_POST
+def enrol(request, course):
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.url)
+    Enrolment.objects.get_or_create(
+        user=request.user, course_key=course.translation_key, defaults={"course": course}
+    )
+    first = course.lessons().first()
+    return redirect(first.url if first else course.url)
+
+
+@require_POST
+def retake(request, course):
+    enrolment = course.enrolment_for(request.user)
+    if enrolment is None or not enrolment.retake():
+        return HttpResponseBadRequest(_("This course cannot be taken again yet."))
+    first = course.lessons().first()
+    return redirect(first.url if first else course.url)
+
+
+def take_quiz(request, course):
+    """The course's quiz: a shuffled attempt on GET, scored once on POST."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    enrolment = course.enrolment_for(request.user)
+    refusal = quiz_refusal(enrolment)
+    if refusal:
+        messages.info(request, refusal)
+        return redirect(course.url)
+    if request.method == "POST":
+        return submit_quiz(request, course, enrolment)
+    if enrolment.attempts_left() == 0:
+        messages.info(request, _("You have used all your attempts at this quiz."))
+        return redirect(course.url)
+    attempt = QuizAttempt.start(enrolment)
+    return render(request, "learning/quiz.html", quiz_context(course, enrolment, attempt))
+
+
+def quiz_refusal(enrolment):
+    if enrolment is None:
+        return _("Enrol in the course first.")
+    if not enrolment.all_lessons_done():
+        return _("Finish every lesson before you take the quiz.")
+    if enrolment.passed():
+        return _("You have passed this quiz already.")
+    return None
+
+
+def quiz_context(course, enrolment, attempt, chosen=None, error=None):
+    blocks = course.question_blocks()
+    questions = [
+        {
+            "id": question_id,
+            "value": blocks[question_id],
+            "choices": [(i, blocks[question_id]["choices"][i]["text"]) for i in order],
+            "chosen": (chosen or {}).get(question_id, []),
+        }
+        for question_id, order in attempt.order
+        if question_id in blocks
+    ]
+    return {
+        "page": course,
+        "attempt": attempt,
+        "questions": questions,
+        "error": error,
+        "attempts_left": enrolment.attempts_left(),
+    }
+
+
+def posted_answers(request, attempt):
+    """{question id: [choice index]} for the attempt's own questions; None when something was made up."""
+    answers = {}
+    blocks = attempt.enrolment.course.question_blocks()
+    for question_id, _order in attempt.order:
+        values = request.POST.getlist(f"q-{question_id}")[:MAX_ANSWERS_PER_QUESTION]
+        count = len(blocks.get(question_id, {}).get("choices", []))
+        if not all(value.isdigit() and int(value) < count for value in values):
+            return None
+        answers[question_id] = sorted({int(value) for value in values})
+    return answers
+
+
+def submit_quiz(request, course, enrolment):
+    attempt = enrolment.quiz_attempts.filter(token=request.POST.get("attempt", "")[:40]).first()
+    if attempt is None:
+        return HttpResponseBadRequest(_("This quiz attempt is not valid. Please start the quiz again."))
+    if attempt.submitted_at is None:
+        answers = posted_answers(request, attempt)
+        if answers is None:
+            return HttpResponseBadRequest(_("Only the answers shown can be chosen."))
+        if not all(answers.values()):
+            context = quiz_context(course, enrolment, attempt, answers, _("Answer every question."))
+            return render(request, "learning/quiz.html", context, status=400)
+        attempt = attempt.submit(answers)
+    certificate = enrolment.complete() if attempt.passed else None
+    return render(
+        request, "learning/quiz_result.html", result_context(course, enrolment, attempt, certificate)
+    )
+
+
+def result_context(course, enrolment, attempt, certificate):
+    blocks = course.question_blocks()
+    questions = []
+    for question_id, order in attempt.order:
+        value = blocks.get(question_id)
+        if value is None:
+            continue
+        correct = {i for i, choice in enumerate(value["choices"]) if choice["correct"]}
+        given = set(attempt.answers.get(question_id, []))
+        questions.append(
+            {
+                "value": value,
+                "right": given == correct,
+                "choices": [(value["choices"][i]["text"], i in correct, i in given) for i in order],
+            }
+        )
+    return {
+        "page": course,
+        "attempt": attempt,
+        "questions": questions,
+        "certificate": certificate,
+        "attempts_left": enrolment.attempts_left(),
+    }
+
+
+def owned_certificate(request, code):
+    """A certificate its owner (or staff who may see results) may download; others get 404."""
+    certificate = Certificate.objects.filter(verification_code=code[:32]).first()
+    allowed = certificate and (
+        certificate.user_id == request.user.id or request.user.has_perm("learning.view_learning_results")
+    )
+    if not allowed:
+        raise Http404
+    return certificate
+
+
+@login_required
+def download_certificate(request, code):
+    from .certificates import certificate_response
+
+    return certificate_response(request, owned_certificate(request, code))
+
+
+def verify(request, code=""):
+    """Anyone checks a certificate by its code; failed look-ups from one address are limited."""
+    code = (code or request.GET.get("code", "")).strip().upper()[:40]
+    if code and is_ratelimited(
+        request, group="verify", key="ip", rate=settings.VERIFY_FAILURE_RATE, increment=False
+    ):
+        return render(request, "learning/verify.html", {"code": code, "throttled": True}, status=429)
+    certificate = Certificate.objects.filter(verification_code=code).first() if code else None
+    if (
+        code
+        and certificate is None
+        and is_ratelimited(
+            request, group="verify", key="ip", rate=settings.VERIFY_FAILURE_RATE, increment=True
+        )
+    ):
+        return render(request, "learning/verify.html", {"code": code, "throttled": True}, status=429)
+    context = {
+        "code": code,
+        "certificate": certificate,
+        "status": certificate.status() if certificate else None,
+    }
+    return render(request, "learning/verify.html", context, status=404 if code and not certificate else 200)

@@ -203,6 +203,9 @@ SURVEY_DRAFT_DAYS = env.int("SURVEY_DRAFT_DAYS", default=30)
 # Report figures resting on fewer respondents than this are withheld.
 SURVEY_MIN_CELL_SIZE = env.int("SURVEY_MIN_CELL_SIZE", default=5)
 
+# Failed certificate look-ups one address may make before it has to wait.
+VERIFY_FAILURE_RATE = env("VERIFY_FAILURE_RATE", default="20/h")
+
 # Longest search query we look up; longer ones are shortened with a notice.
 SEARCH_QUERY_MAX_LENGTH = 200
 NEWS_PER_PAGE = 10

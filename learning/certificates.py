@@ -1,0 +1,127 @@
+"""Certificates as PDF files, made with xhtml2pdf from a template of the project's own.
+
+The renderer may read only the project's certificate assets: static files and
+media (logos, signatures). A strict link callback maps ``/static/…`` and
+``/media/…`` to files under those folders and refuses everything else, and
+xhtml2pdf's resource access policy forbids the network and any file outside
+them, so a name like ``<img src="/etc/passwd">`` prints as text and fetches
+nothing. The QR code is drawn in memory (segno) and embedded as a data URI.
+"""
+
+import io
+from pathlib import Path
+
+import segno
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.text import slugify
+from xhtml2pdf import pisa
+from xhtml2pdf.config.resources import ResourceAccessPolicy
+
+
+class UnsafeResource(Exception):
+    """A certificate template asked for something outside the project's assets."""
+
+
+def asset_roots():
+    roots = [Path(settings.MEDIA_ROOT).resolve()]
+    roots += [Path(folder).resolve() for folder in settings.STATICFILES_DIRS]
+    if settings.STATIC_ROOT:
+        roots.append(Path(settings.STATIC_ROOT).resolve())
+    return tuple(roots)
+
+
+def link_callback(uri, rel):
+    """Map a static or media URL to its file; refuse every other address."""
+    try:
+        if uri.startswith(settings.STATIC_URL):
+            found = finders.find(uri[len(settings.STATIC_URL) :])
+            path = Path(found).resolve() if found else None
+        elif uri.startswith(settings.MEDIA_URL):
+            path = Path(default_storage.path(uri[len(settings.MEDIA_URL) :])).resolve()
+        else:
+            path = None
+    except (SuspiciousFileOperation, NotImplementedError):  # a path out of its folder; storage without files
+        path = None
+    if path is None or not any(path.is_relative_to(root) for root in asset_roots()) or not path.is_file():
+        return ""  # xhtml2pdf skips a resource it gets no path for
+    return str(path)
+
+
+def policy():
+    return ResourceAccessPolicy.server(
+        base_dir=settings.MEDIA_ROOT,
+        extra_roots=asset_roots(),
+        allow_remote=False,
+        max_render_seconds=30,
+    )
+
+
+def verification_url(request, certificate):
+    with translation.override(certificate.language):
+        path = reverse("certificate_verify_code", args=[certificate.verification_code])
+    return request.build_absolute_uri(path) if request else settings.WAGTAILADMIN_BASE_URL + path
+
+
+def qr_code(url):
+    return segno.make(url, error="m").png_data_uri(scale=4, border=1)
+
+
+def certificate_html(request, certificate):
+    course = certificate.course
+    signatories = list(course.signatories.select_related("signature", "logo")) if course else []
+    url = verification_url(request, certificate)
+    context = {
+        "certificate": certificate,
+        "signatories": [signatory_assets(s) for s in signatories],
+        "verification_url": url,
+        "qr_code": qr_code(url),
+        "accrediting_body": certificate_body_label(certificate),
+    }
+    with translation.override(certificate.language):
+        return render_to_string("learning/certificate_pdf.html", context)
+
+
+def signatory_assets(signatory):
+    return {
+        "name": signatory.name,
+        "title": signatory.title,
+        "signature": signatory.signature.get_rendition("max-300x100").url if signatory.signature else "",
+        "logo": signatory.logo.get_rendition("max-240x80").url if signatory.logo else "",
+    }
+
+
+def certificate_body_label(certificate):
+    from .models import AccreditingBody
+
+    return dict(AccreditingBody.choices).get(certificate.accrediting_body, certificate.accrediting_body)
+
+
+def render_pdf(html):
+    """PDF bytes of a certificate's HTML, under the strict resource rules."""
+    output = io.BytesIO()
+    result = pisa.CreatePDF(html, dest=output, link_callback=link_callback, resource_policy=policy())
+    if result.err:
+        raise UnsafeResource("The certificate could not be rendered.")
+    return output.getvalue()
+
+
+def filename(certificate):
+    # Only letters, digits and dashes: nothing from the learner's name can break the header.
+    parts = ["certificate", slugify(certificate.course_title)[:60], str(certificate.completed_on)]
+    return "-".join(part for part in parts if part) + ".pdf"
+
+
+def certificate_response(request, certificate):
+    response = HttpResponse(
+        render_pdf(certificate_html(request, certificate)), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename(certificate)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

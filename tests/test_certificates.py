@@ -1,0 +1,231 @@
+"""Certificates: the PDF, who may download it, what xhtml2pdf may fetch, and public verification."""
+
+import datetime
+import io
+import socket
+import urllib.request
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.test import override_settings
+from django.utils import timezone
+from pypdf import PdfReader
+
+from learning.certificates import link_callback, render_pdf
+from learning.models import Certificate, CourseSignatory, QuizAttempt
+
+from .helpers import main_content
+from .learning_factories import enrol, finish_lessons, make_course, make_learner, right_answers
+
+pytestmark = pytest.mark.django_db
+
+
+def complete(user, course):
+    enrolment = enrol(user, course)
+    finish_lessons(enrolment)
+    QuizAttempt.start(enrolment).submit(right_answers(course))
+    return enrolment.complete()
+
+
+def pdf_text(response):
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(b"".join(response)))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+@pytest.fixture
+def course():
+    return make_course()
+
+
+@pytest.fixture
+def owner(client):
+    user = make_learner()
+    client.force_login(user)
+    return user
+
+
+def test_the_pdf_carries_name_course_date_points_and_code(client, course, owner):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    signature = Image.objects.create(title="Signature", file=get_test_image_file(size=(300, 100)))
+    CourseSignatory.objects.create(
+        page=course, name="prof. dr. M. Jansen", title="Programme director", signature=signature
+    )
+    certificate = complete(owner, course)
+    response = client.get(f"/nl/learning/certificates/{certificate.verification_code}/pdf/")
+    assert response.status_code == 200
+    text = pdf_text(response)
+    date = timezone.localdate()
+    dutch_months = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ]
+    for expected in [
+        "dr. J.A. de Vries",
+        course.title,
+        f"{date.day} {dutch_months[date.month - 1]} {date.year}",
+        "4,0",
+        "GAIA",
+        course.activity_id,
+        "19012345601",
+        certificate.verification_code,
+        "prof. dr. M. Jansen",
+        "Certificaat",
+    ]:
+        assert expected in text, expected
+    assert f"/verify/{certificate.verification_code}/" in text
+
+
+def test_a_name_with_markup_prints_literally_and_reads_no_file(client, course):
+    learner = make_learner(name='<img src="/etc/passwd">')
+    client.force_login(learner)
+    certificate = complete(learner, course)
+    response = client.get(f"/nl/learning/certificates/{certificate.verification_code}/pdf/")
+    text = pdf_text(response)
+    assert '<img src="/etc/passwd">' in text
+    assert "root:" not in text
+
+
+@pytest.mark.parametrize(
+    "uri",
+    [
+        "/etc/passwd",
+        "file:///etc/passwd",
+        "http://example.org/logo.png",
+        "/static/../../../../etc/passwd",
+        "/media/../../../etc/passwd",
+        "//example.org/x.png",
+        "data:text/plain,hi",
+    ],
+)
+def test_the_link_callback_refuses_everything_but_project_assets(uri):
+    assert link_callback(uri, None) == ""
+
+
+def test_the_link_callback_finds_a_static_file():
+    assert link_callback("/static/css/site.css", None).endswith("css/site.css")
+
+
+def test_rendering_never_touches_the_network(monkeypatch, course, owner, client):
+    calls = []
+
+    def refuse(*args, **kwargs):
+        calls.append(args)
+        raise OSError("no network in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(urllib.request, "urlopen", refuse)
+    html = (
+        '<html><body><p>Remote</p><img src="http://example.org/a.png">'
+        '<img src="https://example.org/b.png"><img src="file:///etc/passwd"></body></html>'
+    )
+    assert render_pdf(html).startswith(b"%PDF")
+    certificate = complete(owner, course)
+    response = client.get(f"/nl/learning/certificates/{certificate.verification_code}/pdf/")
+    assert response.status_code == 200
+    assert calls == []
+
+
+def test_only_the_owner_and_staff_with_the_permission_may_download(client, course, owner):
+    certificate = complete(owner, course)
+    url = f"/nl/learning/certificates/{certificate.verification_code}/pdf/"
+    client.logout()
+    anonymous = client.get(url)
+    assert anonymous.status_code == 302 and "/account/login/" in anonymous["Location"]
+    client.force_login(make_learner())
+    assert client.get(url).status_code == 404
+    staff = make_learner()
+    staff.user_permissions.add(Permission.objects.get(codename="view_learning_results"))
+    client.force_login(staff)
+    assert client.get(url).status_code == 200
+    client.force_login(owner)
+    assert client.get("/nl/learning/certificates/AAAA-BBBB/pdf/").status_code == 404
+
+
+def test_the_file_name_carries_nothing_from_the_name_or_a_hostile_title(client, owner):
+    course = make_course(title='Dosimetry "advanced"\r\nX-Evil: 1')
+    Certificate.objects.all().delete()
+    certificate = complete(owner, course)
+    response = client.get(f"/nl/learning/certificates/{certificate.verification_code}/pdf/")
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="certificate-dosimetry-advanced')
+    assert disposition.count('"') == 2 and "\n" not in disposition and "\r" not in disposition
+    assert response["Cache-Control"] == "private, no-store"
+
+
+# Public verification
+
+
+def verify(client, code):
+    response = client.get(f"/nl/learning/verify/{code}/")
+    return response, main_content(response)
+
+
+def test_a_valid_certificate_shows_name_course_date_points_and_nothing_else(client, course, owner):
+    certificate = complete(owner, course)
+    client.logout()
+    response, page = verify(client, certificate.verification_code)
+    assert response.status_code == 200
+    assert "Geldig certificaat" in page
+    for shown in ["dr. J.A. de Vries", course.title, "4,0"]:
+        assert shown in page
+    for hidden in [owner.email, "19012345601"]:
+        assert hidden not in page
+
+
+def test_a_revoked_certificate_says_so_without_the_reason(client, course, owner):
+    certificate = complete(owner, course)
+    certificate.revoke("Quiz answers were shared by a colleague")
+    _response, page = verify(client, certificate.verification_code)
+    assert "Ingetrokken certificaat" in page
+    assert "colleague" not in page
+
+
+def test_an_expired_certificate_says_so(client, course, owner):
+    certificate = complete(owner, course)
+    Certificate.objects.filter(pk=certificate.pk).update(
+        completed_on=datetime.date(2023, 1, 5), expires_on=datetime.date(2025, 1, 5)
+    )
+    _response, page = verify(client, certificate.verification_code)
+    assert "Verlopen certificaat" in page and "5 januari 2023" in page
+
+
+def test_an_unknown_code_says_so_and_markup_in_it_is_escaped(client):
+    response = client.get("/nl/learning/verify/", {"code": "<script>alert(1)</script>"})
+    assert response.status_code == 404
+    page = main_content(response)
+    assert "Geen enkel certificaat heeft deze code" in page
+    assert "<script>alert" not in page and "&lt;SCRIPT&gt;" in page
+
+
+def test_codes_are_long_random_and_distinct(course):
+    codes = {complete(make_learner(), course).verification_code for _ in range(20)}
+    assert len(codes) == 20
+    for code in codes:
+        assert len(code.replace("-", "")) == 24 and code.count("-") == 5
+
+
+@override_settings(VERIFY_FAILURE_RATE="3/h")
+def test_repeated_failed_lookups_from_one_address_are_refused(client, course, owner):
+    certificate = complete(owner, course)
+    for n in range(3):
+        assert verify(client, f"AAAA-BBBB-CCCC-DDDD-EEEE-FFF{n}")[0].status_code == 404
+    assert verify(client, "AAAA-BBBB-CCCC-DDDD-EEEE-FFF3")[0].status_code == 429
+    response, page = verify(client, certificate.verification_code)
+    assert response.status_code == 429 and "dr. J.A. de Vries" not in page
+    other_address = client.get(
+        f"/nl/learning/verify/{certificate.verification_code}/", REMOTE_ADDR="10.1.2.3"
+    )
+    assert other_address.status_code == 200

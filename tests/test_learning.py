@@ -1,0 +1,215 @@
+"""Courses, lessons, the quiz and completion, with the test client."""
+
+import pytest
+
+from learning.models import Certificate, Enrolment, LessonProgress, QuizAttempt
+
+from .helpers import main_content
+from .learning_factories import enrol, finish_lessons, make_course, make_learner, right_answers
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def course():
+    return make_course()
+
+
+@pytest.fixture
+def learner(client):
+    user = make_learner()
+    client.force_login(user)
+    return user
+
+
+def post_quiz(client, course, attempt, answers):
+    data = {"attempt": attempt.token}
+    for question_id, choices in answers.items():
+        data[f"q-{question_id}"] = [str(c) for c in choices]
+    return client.post(course.url + "quiz/", data)
+
+
+def test_the_catalogue_filters_by_profession_domain_and_level(client, course):
+    from home.models import Competency
+
+    from .survey_factories import load_framework
+
+    load_framework()
+    course.audience.create(profession="clinical_physicist")
+    course.competencies.add(Competency.objects.get(code="radiation-protection"))
+    course.save()  # page relations (modelcluster) are stored with the page
+    other = make_course(
+        catalogue=course.get_parent().specific, level="advanced", title="PET/CT kwantificering"
+    )
+    catalogue = course.get_parent().url
+
+    def listed(query):
+        return main_content(client.get(catalogue + query))
+
+    assert course.title in listed("?profession=clinical_physicist")
+    assert other.title not in listed("?profession=clinical_physicist")
+    assert course.title in listed("?domain=dosimetry-protection")
+    assert other.title not in listed("?domain=dosimetry-protection")
+    assert other.title in listed("?level=advanced") and course.title not in listed("?level=advanced")
+    assert course.title in listed("?level=<script>") and other.title in listed("?level=<script>")
+
+
+def test_enrol_read_lessons_and_continue_where_left_off(client, course, learner):
+    response = client.post(course.url + "enrol/")
+    first, second = course.lessons()
+    assert response["Location"] == first.url
+    enrolment = Enrolment.objects.get()
+    assert client.get(first.url).status_code == 200
+    client.post(first.url)  # mark as done
+    assert enrolment.next_lesson() == second
+    page = client.get(course.url).content.decode()
+    assert "1 van 2 lessen gedaan" in page
+    assert f'href="{second.url}"' in page
+
+
+def test_lessons_are_for_enrolled_learners_only(client, course):
+    lesson = course.lessons().first()
+    anonymous = client.get(lesson.url)
+    assert anonymous.status_code == 302 and "/account/login/" in anonymous["Location"]
+    client.force_login(make_learner())
+    not_enrolled = client.get(lesson.url)
+    assert not_enrolled.status_code == 302 and not_enrolled["Location"] == course.url
+    client.post(lesson.url)
+    assert not LessonProgress.objects.exists()
+
+
+def test_the_quiz_waits_until_every_lesson_is_done(client, course, learner):
+    enrol(learner, course)
+    response = client.get(course.url + "quiz/")
+    assert response.status_code == 302
+    assert not QuizAttempt.objects.exists()
+
+
+def test_fail_then_pass_and_one_certificate_is_issued(client, course, learner):
+    enrolment = enrol(learner, course)
+    finish_lessons(enrolment)
+    client.get(course.url + "quiz/")
+    attempt = QuizAttempt.objects.get()
+    wrong = {question_id: [1] for question_id in right_answers(course)}
+    failed = post_quiz(client, course, attempt, wrong)
+    assert "Nog niet gehaald" in failed.content.decode()
+    assert "Because of" in failed.content.decode()  # explanations are shown
+    client.get(course.url + "quiz/")
+    second = QuizAttempt.objects.exclude(pk=attempt.pk).get()
+    passed = post_quiz(client, course, second, right_answers(course))
+    assert "U bent geslaagd" in passed.content.decode()
+    certificate = Certificate.objects.get()
+    assert (certificate.learner_name, certificate.points, certificate.register_number) == (
+        "dr. J.A. de Vries",
+        4,
+        "19012345601",
+    )
+    replay = post_quiz(client, course, second, right_answers(course))
+    assert replay.status_code == 302 and replay["Location"] == course.url  # passed already
+    assert Certificate.objects.count() == 1
+    assert enrolment.complete() == certificate  # completing again issues nothing new
+
+
+def test_a_second_certificate_for_the_same_round_is_refused_by_the_database(learner, course):
+    from django.db import IntegrityError, transaction
+
+    enrolment = enrol(learner, course)
+    finish_lessons(enrolment)
+    QuizAttempt.start(enrolment).submit(right_answers(course))
+    first = enrolment.complete()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Certificate.issue(enrolment)  # what a racing second request would try
+    assert enrolment.complete() == first and Certificate.objects.count() == 1
+
+
+def test_after_expiry_a_retake_gives_a_new_certificate_with_a_new_date(client, course, learner):
+    import datetime
+
+    from django.utils import timezone
+
+    enrolment = enrol(learner, course)
+    finish_lessons(enrolment)
+    QuizAttempt.start(enrolment).submit(right_answers(course))
+    old = enrolment.complete()
+    refused = client.post(course.url + "retake/")
+    assert refused.status_code == 400  # still valid: nothing to retake
+    Certificate.objects.filter(pk=old.pk).update(
+        completed_on=datetime.date(2023, 5, 1), expires_on=datetime.date(2025, 5, 1)
+    )
+    page = client.get(course.url).content.decode()
+    assert "verlopen" in page and "Volg de cursus opnieuw" in page
+    assert client.post(course.url + "retake/").status_code == 302
+    enrolment.refresh_from_db()
+    assert enrolment.round == 2 and enrolment.progress() == (0, 2)
+    assert client.get(course.url + "quiz/").status_code == 302  # lessons first, again
+    finish_lessons(enrolment)
+    client.get(course.url + "quiz/")
+    attempt = QuizAttempt.objects.get(round=2)
+    assert "U bent geslaagd" in post_quiz(client, course, attempt, right_answers(course)).content.decode()
+    new = Certificate.objects.exclude(pk=old.pk).get()
+    assert new.completed_on == timezone.localdate() and new.verification_code != old.verification_code
+    assert Certificate.objects.get(pk=old.pk).status() == "expired"
+
+
+def test_the_attempt_limit_is_kept(client, learner):
+    course = make_course(attempt_limit=1)
+    finish_lessons(enrol(learner, course))
+    client.get(course.url + "quiz/")
+    post_quiz(client, course, QuizAttempt.objects.get(), {q: [1] for q in right_answers(course)})
+    again = client.get(course.url + "quiz/")
+    assert again.status_code == 302
+    assert QuizAttempt.objects.count() == 1
+
+
+def test_each_attempt_shuffles_questions_and_choices(client, course, learner):
+    finish_lessons(enrol(learner, course))
+    client.get(course.url + "quiz/")
+    attempt = QuizAttempt.objects.get()
+    assert sorted(q for q, _ in attempt.order) == sorted(right_answers(course))
+    for _question, choices in attempt.order:
+        assert sorted(choices) == list(range(len(choices)))
+    page = client.get(course.url + "quiz/").content.decode()  # the open attempt, same order
+    assert attempt.token in page
+
+
+def test_answers_to_another_courses_questions_are_ignored(client, course, learner):
+    other = make_course(catalogue=course.get_parent().specific)
+    finish_lessons(enrol(learner, course))
+    client.get(course.url + "quiz/")
+    attempt = QuizAttempt.objects.get()
+    answers = {**right_answers(course), **{f"x{q}": [0] for q in right_answers(other)}}
+    post_quiz(client, course, attempt, answers)
+    attempt.refresh_from_db()
+    assert set(attempt.answers) == set(right_answers(course))
+
+
+def test_a_tampered_attempt_or_made_up_answer_is_refused(client, course, learner):
+    finish_lessons(enrol(learner, course))
+    client.get(course.url + "quiz/")
+    attempt = QuizAttempt.objects.get()
+    assert client.post(course.url + "quiz/", {"attempt": "forged"}).status_code == 400
+    made_up = {q: [99] for q in right_answers(course)}
+    assert post_quiz(client, course, attempt, made_up).status_code == 400
+    not_numbers = {"attempt": attempt.token, **{f"q-{q}": "<script>" for q in right_answers(course)}}
+    assert client.post(course.url + "quiz/", not_numbers).status_code == 400
+    attempt.refresh_from_db()
+    assert attempt.submitted_at is None
+
+
+def test_someone_elses_attempt_cannot_be_submitted(client, course, learner):
+    other = make_learner()
+    finish_lessons(enrol(other, course))
+    attempt = QuizAttempt.start(Enrolment.objects.get(user=other))
+    finish_lessons(enrol(learner, course))
+    assert post_quiz(client, course, attempt, right_answers(course)).status_code == 400
+    attempt.refresh_from_db()
+    assert attempt.submitted_at is None
+
+
+def test_unanswered_questions_are_asked_again(client, course, learner):
+    finish_lessons(enrol(learner, course))
+    client.get(course.url + "quiz/")
+    attempt = QuizAttempt.objects.get()
+    response = post_quiz(client, course, attempt, {})
+    assert response.status_code == 400
+    assert "Beantwoord elke vraag" in response.content.decode()
