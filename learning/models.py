@@ -347,6 +347,17 @@ class Enrolment(Record):
     def passed(self):
         return self.attempts().filter(passed=True).exists()
 
+    def learner_name(self):
+        return display_name(self.user)
+
+    learner_name.short_description = _("learner")
+
+    def completed_on(self):
+        """When the current round was completed (uses prefetched certificates when there are)."""
+        return next((c.completed_on for c in self.certificates.all() if c.round == self.round), None)
+
+    completed_on.short_description = _("completed on")
+
     def certificate(self):
         """The certificate of the current round, if it was issued."""
         return self.certificates.filter(round=self.round).first()
@@ -549,6 +560,8 @@ class Certificate(Record):
 
     def status_label(self):
         return self.STATUS_LABELS[self.status()]
+
+    status_label.short_description = _("status")
 
     def status(self, today=None):
         """'revoked', 'expired' or 'valid'."""
