@@ -24,6 +24,8 @@ from django.utils.text import slugify
 from xhtml2pdf import pisa
 from xhtml2pdf.config.resources import ResourceAccessPolicy
 
+from .models import AccreditingBody
+
 
 class UnsafeResource(Exception):
     """A certificate template asked for something outside the project's assets."""
@@ -98,8 +100,6 @@ def signatory_assets(signatory):
 
 
 def certificate_body_label(certificate):
-    from .models import AccreditingBody
-
     return dict(AccreditingBody.choices).get(certificate.accrediting_body, certificate.accrediting_body)
 
 
@@ -123,5 +123,23 @@ def certificate_response(request, certificate):
         render_pdf(certificate_html(request, certificate)), content_type="application/pdf"
     )
     response["Content-Disposition"] = f'attachment; filename="{filename(certificate)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def portfolio_response(profile, certificates, start, end):
+    """A CPD portfolio PDF, in the visitor's language, for re-registration."""
+    certificates = list(certificates)
+    context = {
+        "profile": profile,
+        "certificates": certificates,
+        "start": start,
+        "end": end,
+        "total": sum(c.points for c in certificates),
+        "bodies": dict(AccreditingBody.choices),
+    }
+    html = render_to_string("learning/portfolio_pdf.html", context)
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="cpd-portfolio-{start:%Y%m%d}-{end:%Y%m%d}.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response

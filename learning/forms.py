@@ -58,3 +58,17 @@ class ProfileForm(forms.ModelForm):
 
     def clean_certificate_name(self):
         return clean_certificate_name(self.cleaned_data["certificate_name"])
+
+
+class PortfolioForm(forms.Form):
+    """The period a CPD portfolio covers (a re-registration looks back five years)."""
+
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The period cannot end before it starts."))
+        return cleaned

@@ -1,23 +1,25 @@
 """The learner's pages: enrolment, the quiz, the dashboard, certificates and their public check."""
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
-from .forms import ProfileForm
+from .forms import PortfolioForm, ProfileForm
 from .models import Certificate, Enrolment, LearnerProfile, QuizAttempt
 
 MAX_ANSWERS_PER_QUESTION = 8
 
 
 @login_required
-def dashboard(request):
+def dashboard(request, portfolio_form=None):
     enrolments = Enrolment.objects.filter(user=request.user).select_related("course")
     courses = []
     for enrolment in enrolments:
@@ -33,13 +35,31 @@ def dashboard(request):
             }
         )
     certificates = Certificate.objects.filter(user=request.user)
+    today = timezone.localdate()
     context = {
+        "portfolio_form": portfolio_form
+        or PortfolioForm(initial={"start": today - relativedelta(years=5), "end": today}),
         "profile": LearnerProfile.for_user(request.user),
         "courses": courses,
         "certificates": certificates,
         "points_per_year": points_per_year(certificates),
     }
-    return render(request, "learning/dashboard.html", context)
+    return render(request, "learning/dashboard.html", context, status=400 if portfolio_form else 200)
+
+
+@login_required
+def portfolio(request):
+    """The CPD portfolio: every certificate (not revoked) of a chosen period, as a PDF."""
+    from .certificates import portfolio_response
+
+    form = PortfolioForm(request.GET)
+    if not form.is_valid():
+        return dashboard(request, portfolio_form=form)
+    start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    certificates = Certificate.objects.filter(
+        user=request.user, revoked_at__isnull=True, completed_on__range=(start, end)
+    ).order_by("completed_on")
+    return portfolio_response(LearnerProfile.for_user(request.user), certificates, start, end)
 
 
 def points_per_year(certificates):

@@ -229,3 +229,36 @@ def test_repeated_failed_lookups_from_one_address_are_refused(client, course, ow
         f"/nl/learning/verify/{certificate.verification_code}/", REMOTE_ADDR="10.1.2.3"
     )
     assert other_address.status_code == 200
+
+
+# The CPD portfolio
+
+
+def test_the_portfolio_lists_the_periods_certificates_with_their_total(client, owner):
+    first, second, third = (make_course(title=f"Portfolio course {n}") for n in range(3))
+    in_period = complete(owner, first)
+    also = complete(owner, second)
+    Certificate.objects.filter(pk=also.pk).update(completed_on=datetime.date(2024, 6, 1), points=2.5)
+    before = complete(owner, third)
+    Certificate.objects.filter(pk=before.pk).update(completed_on=datetime.date(2019, 6, 1))
+    someone_else = complete(make_learner(), make_course(title="Not mine"))
+    today = timezone.localdate()
+    response = client.get("/nl/learning/portfolio/", {"start": "2021-01-01", "end": today.isoformat()})
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="cpd-portfolio-20210101-{today:%Y%m%d}.pdf"'
+    )
+    text = pdf_text(response)
+    assert "Portfolio course 0" in text and "Portfolio course 1" in text
+    assert "Portfolio course 2" not in text and "Not mine" not in text
+    assert in_period.verification_code in text and someone_else.verification_code not in text
+    assert "6,5" in text and "dr. J.A. de Vries" in text and "19012345601" in text
+
+
+def test_a_bad_portfolio_period_is_refused_on_the_dashboard(client, owner):
+    response = client.get("/nl/learning/portfolio/", {"start": "2026-05-01", "end": "<b>x</b>"})
+    assert response.status_code == 400
+    page = main_content(response)
+    assert "Voer een geldige datum in." in page  # the error is shown next to the field
+    assert "<b>x</b>" not in page
+    client.logout()
+    assert "/account/login/" in client.get("/nl/learning/portfolio/")["Location"]
