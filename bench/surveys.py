@@ -10,8 +10,6 @@ the wizard's step POST (through Django's full middleware stack, without HTTP).
 import argparse
 import os
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -19,6 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.common import configure, timed  # noqa: E402
 
 
 def parse_args():
@@ -28,38 +28,6 @@ def parse_args():
     parser.add_argument("--posts", type=int, default=200, help="Step POSTs to time (default 200).")
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite", help="Database.")
     return parser.parse_args()
-
-
-def configure(args, workdir):
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="cms.settings.production",
-        SECRET_KEY="benchmark-only-secret-" + "x" * 40,
-        ALLOWED_HOSTS="localhost,127.0.0.1",
-        SECURE_SSL_REDIRECT="false",
-        SESSION_COOKIE_SECURE="false",
-        CSRF_COOKIE_SECURE="false",
-        MEDIA_ROOT=str(workdir / "media"),
-        STATIC_ROOT=str(workdir / "static"),
-        LOG_LEVEL="ERROR",
-    )
-    if args.database == "postgres":
-        subprocess.run(
-            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "nmep_bench_surveys"], check=True
-        )
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", "nmep_bench_surveys"], check=True)
-        os.environ["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/nmep_bench_surveys"
-    else:
-        os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
-
-
-def timed(function, runs):
-    """Median and slowest wall time of ``runs`` calls, in milliseconds."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), max(times)
 
 
 def prepare(responses):
@@ -153,7 +121,7 @@ def print_table(database, rows, post):
 def main():
     args = parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="nmep-bench-surveys-"))
-    configure(args, workdir)
+    configure(args.database, workdir, "nmep_bench_surveys")
     import django
 
     django.setup()

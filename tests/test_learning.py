@@ -213,3 +213,25 @@ def test_unanswered_questions_are_asked_again(client, course, learner):
     response = post_quiz(client, course, attempt, {})
     assert response.status_code == 400
     assert "Beantwoord elke vraag" in response.content.decode()
+
+
+def test_issue_certificates_catches_up_on_owed_completions_and_renders_them(tmp_path, course):
+    import io
+
+    from django.core.management import call_command
+
+    owed = enrol(make_learner(), course)
+    finish_lessons(owed)
+    QuizAttempt.start(owed).submit(right_answers(course))  # passed, but no certificate yet
+    unfinished = enrol(make_learner(), course)
+    QuizAttempt.start(unfinished).submit(right_answers(course))  # lessons still open
+    output = io.StringIO()
+    call_command("issue_certificates", render=str(tmp_path), stdout=output)
+    assert "[##############################] 2/2" in output.getvalue()
+    assert "1 certificates issued" in output.getvalue()
+    certificate = Certificate.objects.get()
+    assert certificate.enrolment == owed
+    (pdf,) = tmp_path.iterdir()
+    assert pdf.name.startswith(certificate.verification_code) and pdf.read_bytes().startswith(b"%PDF")
+    call_command("issue_certificates", stdout=output)
+    assert Certificate.objects.count() == 1

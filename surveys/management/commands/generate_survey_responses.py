@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from cms.progress import progress_bar
 from surveys.models import Answer, CompetencyRating, Experience, GapSurveyPage, Region, Response
 
 BATCH = 500
@@ -159,7 +160,7 @@ class Command(BaseCommand):
         questions = list(questions_of(page))
         for done in range(0, missing, BATCH):
             self.store_batch(rng, page, questions, min(BATCH, missing - done))
-            self.progress(done + min(BATCH, missing - done), missing)
+            self.stdout.write(progress_bar(done + min(BATCH, missing - done), missing))
         self.stdout.write(
             self.style.SUCCESS(f"Synthetic responses: {missing} added, {existing} already there.")
         )
@@ -194,7 +195,3 @@ class Command(BaseCommand):
             ratings += [CompetencyRating(response=response, **r) for r in rated]
         Answer.objects.bulk_create(answers, batch_size=2000)
         CompetencyRating.objects.bulk_create(ratings, batch_size=2000)
-
-    def progress(self, done, total):
-        filled = round(30 * done / total)
-        self.stdout.write(f"  [{'#' * filled}{' ' * (30 - filled)}] {done}/{total}")
