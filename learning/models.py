@@ -318,8 +318,8 @@ class Enrolment(Record):
         return sum(1 for lesson in lessons if lesson.translation_key in done), len(lessons)
 
     def next_lesson(self, after=None):
-        """Where to continue: the first lesson not done (after ``after`` when given)."""
-        lessons = list(self.course.lessons())
+        """The first lesson not done (after ``after`` when given), in the visitor's language."""
+        lessons = list(self.course.localized.lessons())
         done = self.done_keys()
         if after is not None:
             keys = [lesson.translation_key for lesson in lessons]

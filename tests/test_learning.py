@@ -235,3 +235,25 @@ def test_issue_certificates_catches_up_on_owed_completions_and_renders_them(tmp_
     assert pdf.name.startswith(certificate.verification_code) and pdf.read_bytes().startswith(b"%PDF")
     call_command("issue_certificates", stdout=output)
     assert Certificate.objects.count() == 1
+
+
+def test_an_english_visitor_continues_in_the_english_lessons(client, course, learner):
+    from wagtail.models import Locale
+
+    from .factories import english_home
+
+    english_home()
+    english = Locale.objects.get(language_code="en")
+    translated = course.copy_for_translation(english, copy_parents=True)
+    translated.save_revision().publish()
+    for lesson in course.lessons():
+        lesson.copy_for_translation(english).save_revision().publish()
+    enrolment = enrol(learner, course)  # enrolled in Dutch
+    first_english = translated.specific.lessons().first()
+    client.post(first_english.url)  # done, in English
+    assert enrolment.progress() == (1, 2)
+    page = client.get(translated.url).content.decode()
+    following = translated.specific.lessons()[1]
+    assert following.url.startswith("/en/") and f'href="{following.url}"' in page
+    dashboard = client.get("/en/learning/").content.decode()
+    assert f'href="{translated.url}"' in dashboard
