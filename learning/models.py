@@ -261,7 +261,7 @@ class LessonPage(SitePage):
         verbose_name_plural = _("lessons")
 
     def course(self):
-        return CoursePage.objects.get(pk=self.get_parent().pk)
+        return CoursePage.objects.get(path=self.path[: -self.steplen])
 
     def serve(self, request, *args, **kwargs):
         # Lessons are for enrolled learners: never cached, never shown to others.
@@ -318,7 +318,8 @@ class Enrolment(Record):
         return sum(1 for lesson in lessons if lesson.translation_key in done), len(lessons)
 
     def next_lesson(self, after=None):
-        """The first lesson not done (after ``after`` when given), in the visitor's language."""
+        """Where to continue, in the visitor's language: the lesson last opened if it is not done yet,
+        else the first one not done (after ``after`` when given)."""
         lessons = list(self.course.localized.lessons())
         done = self.done_keys()
         if after is not None:
@@ -326,10 +327,16 @@ class Enrolment(Record):
             lessons = (
                 lessons[keys.index(after.translation_key) + 1 :] if after.translation_key in keys else []
             )
+        else:
+            last = [lesson for lesson in lessons if lesson.translation_key == self.last_lesson_key]
+            lessons = [lesson for lesson in last if lesson.translation_key not in done] + lessons
         return next((lesson for lesson in lessons if lesson.translation_key not in done), None)
 
     def visit(self, lesson):
-        Enrolment.objects.filter(pk=self.pk).update(last_lesson_key=lesson.translation_key)
+        """Remember the lesson opened last (one write, only when it changes)."""
+        if self.last_lesson_key != lesson.translation_key:
+            Enrolment.objects.filter(pk=self.pk).update(last_lesson_key=lesson.translation_key)
+            self.last_lesson_key = lesson.translation_key
 
     def complete_lesson(self, lesson):
         LessonProgress.objects.get_or_create(enrolment=self, lesson_key=lesson.translation_key)

@@ -257,3 +257,14 @@ def test_an_english_visitor_continues_in_the_english_lessons(client, course, lea
     assert following.url.startswith("/en/") and f'href="{following.url}"' in page
     dashboard = client.get("/en/learning/").content.decode()
     assert f'href="{translated.url}"' in dashboard
+
+
+def test_continue_goes_to_the_lesson_left_open(client, learner):
+    course = make_course(lessons=3)
+    client.post(course.url + "enrol/")
+    first, second, third = course.lessons()
+    client.get(third.url)  # opened the third lesson, then left
+    enrolment = Enrolment.objects.get()
+    assert enrolment.next_lesson() == third
+    client.post(third.url)  # done: back to the first one not done
+    assert enrolment.next_lesson() == first

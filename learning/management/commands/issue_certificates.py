@@ -54,4 +54,3 @@ class Command(BaseCommand):
             if done == total or done % max(total // 30, 1) == 0:
                 self.stdout.write(progress_bar(done, total), ending="\r" if done < total else "\n")
         self.stdout.write(f"{issued} certificates issued ({total - issued} still have lessons to finish).")
-

@@ -1,0 +1,204 @@
+"""Benchmark certificates and lessons; print the times.
+
+Builds a throw-away database (SQLite, or PostgreSQL with --database postgres)
+with the demo site and demo courses, then times, in one process with
+production settings:
+the certificate download (view to PDF bytes) against a bare xhtml2pdf render
+of the same HTML; a lesson page against a news page for the same logged-in
+learner (neither comes from the page cache); and issuing N certificates in a
+batch with ``issue_certificates`` (each PDF rendered to a folder).
+"""
+
+import argparse
+import io
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.common import configure, timed  # noqa: E402
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=50, help="Repetitions of each timing (default 50).")
+    parser.add_argument(
+        "--batch", type=int, default=1000, help="Certificates to issue in a batch (default 1000)."
+    )
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite", help="Database.")
+    return parser.parse_args()
+
+
+def prepare():
+    import os
+
+    from django.core.management import call_command
+
+    print("Migrating and loading the demo site and courses ...", flush=True)
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    quiet = open(os.devnull, "w")
+    call_command("load_demo_content", stdout=quiet)
+    call_command("load_demo_courses", stdout=quiet)
+
+
+def course():
+    from learning.models import CoursePage
+
+    return CoursePage.objects.filter(locale__language_code="nl").order_by("pk").first()
+
+
+def new_learner(username):
+    from django.contrib.auth.models import User
+
+    from learning.models import LearnerProfile
+
+    user = User.objects.create_user(username, f"{username}@example.org", "x" * 20)
+    LearnerProfile.objects.create(
+        user=user, certificate_name="dr. A.B. Benchmark", register_number="19012345601"
+    )
+    return user
+
+
+def right_answers(page):
+    return {
+        key: [i for i, choice in enumerate(value["choices"]) if choice["correct"]]
+        for key, value in page.question_blocks().items()
+    }
+
+
+def certificate_timings(runs):
+    from django.test import Client
+    from xhtml2pdf import pisa
+
+    from home.models import NewsPage
+    from learning.certificates import certificate_html, render_pdf
+    from learning.models import Enrolment, QuizAttempt
+
+    page = course()
+    user = new_learner("bench-learner")
+    enrolment = Enrolment.objects.create(user=user, course=page, course_key=page.translation_key)
+    for lesson in page.lessons():
+        enrolment.complete_lesson(lesson)
+    QuizAttempt.start(enrolment).submit(right_answers(page))
+    certificate = enrolment.complete()
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    url = f"/nl/learning/certificates/{certificate.verification_code}/pdf/"
+    assert client.get(url).status_code == 200
+    html = certificate_html(None, certificate)
+
+    def bare():
+        pisa.CreatePDF(html, dest=io.BytesIO())
+
+    lesson = page.lessons().first()
+    news = NewsPage.objects.live().first()
+    for path in (lesson.url, news.url):
+        assert client.get(path).status_code == 200, path
+    return [
+        ("certificate download", timed(lambda: client.get(url), runs)),
+        ("  of which: render_pdf", timed(lambda: render_pdf(html), runs)),
+        ("bare xhtml2pdf, same HTML", timed(bare, runs)),
+        ("lesson page (logged in)", timed(lambda: client.get(lesson.url), runs)),
+        ("news page (logged in)", timed(lambda: client.get(news.url), runs)),
+    ]
+
+
+def owe_certificates(count):
+    """``count`` learners who finished the course and passed its quiz, without a certificate yet."""
+    from django.contrib.auth.hashers import make_password
+    from django.contrib.auth.models import User
+
+    from learning.models import Enrolment, LearnerProfile, LessonProgress, QuizAttempt
+
+    page = course()
+    lessons = list(page.lessons())
+    password = make_password("x" * 20)
+    users = User.objects.bulk_create(
+        [User(username=f"batch{n}", email=f"batch{n}@example.org", password=password) for n in range(count)]
+    )
+    LearnerProfile.objects.bulk_create(
+        [LearnerProfile(user=u, certificate_name=f"Learner {n}") for n, u in enumerate(users)]
+    )
+    enrolments = Enrolment.objects.bulk_create(
+        [Enrolment(user=u, course=page, course_key=page.translation_key) for u in users]
+    )
+    LessonProgress.objects.bulk_create(
+        [
+            LessonProgress(enrolment=e, lesson_key=lesson.translation_key)
+            for e in enrolments
+            for lesson in lessons
+        ]
+    )
+    answers = right_answers(page)
+    QuizAttempt.objects.bulk_create(
+        [
+            QuizAttempt(
+                enrolment=e,
+                token=f"bench-{e.pk}",
+                order=[[q, [0]] for q in answers],
+                answers=answers,
+                score=100,
+                passed=True,
+                submitted_at=e.enrolled_at,
+            )
+            for e in enrolments
+        ]
+    )
+
+
+def batch_timing(count, workdir):
+    from django.core.management import call_command
+
+    from learning.models import Certificate
+
+    owe_certificates(count)
+    before = Certificate.objects.count()
+    start = time.perf_counter()
+    call_command("issue_certificates", render=str(workdir / "certificates"))
+    seconds = time.perf_counter() - start
+    issued = Certificate.objects.count() - before
+    assert issued == count, (issued, count)
+    return seconds, issued
+
+
+def main():
+    args = parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="nmep-bench-learning-"))
+    configure(args.database, workdir, "nmep_bench_learning")
+    import django
+
+    django.setup()
+    try:
+        prepare()
+        rows = certificate_timings(args.runs)
+        seconds, issued = batch_timing(args.batch, workdir) if args.batch else (0, 0)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+        if args.database == "postgres":
+            from django.db import connections
+
+            connections.close_all()
+            subprocess.run(
+                ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "nmep_bench_learning"]
+            )
+    print()
+    print(f"Database {args.database}; production settings, one process; {args.runs} runs each")
+    print(f"| {'measure':<27} | {'median ms':>10} | {'slowest ms':>10} |")
+    print(f"|{'-' * 29}|{'-' * 12}|{'-' * 12}|")
+    for name, (median, slowest) in rows:
+        print(f"| {name:<27} | {median:>10.1f} | {slowest:>10.1f} |")
+    if issued:
+        print(
+            f"\nissue_certificates --render: {issued} certificates in {seconds:.1f} s "
+            f"({1000 * seconds / issued:.1f} ms each)"
+        )
+
+
+if __name__ == "__main__":
+    main()
