@@ -61,3 +61,4 @@ messages: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/surveys.py
+	$(BIN)/python bench/learning.py

@@ -11,13 +11,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import IntegrityError, models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from home.models import CacheableRoutablePageMixin, Profession, Record, SitePage, optional_image
@@ -387,7 +387,7 @@ class Enrolment(Record):
         return True
 
     @transaction.atomic
-    def complete(self):
+    def complete(self, language=None):
         """Record the completion and issue its certificate, once; returns the certificate or None.
 
         The enrolment row is locked, and a certificate is unique per enrolment and
@@ -401,7 +401,7 @@ class Enrolment(Record):
             return existing
         try:
             with transaction.atomic():
-                return Certificate.issue(self)
+                return Certificate.issue(self, language)
         except IntegrityError:
             return self.certificate()
 
@@ -541,9 +541,15 @@ class Certificate(Record):
         return f"{self.learner_name} – {self.course_title} ({self.completed_on})"
 
     @classmethod
-    def issue(cls, enrolment):
+    def issue(cls, enrolment, language=None):
+        """A certificate for the enrolment's round, in ``language`` when the course has that translation."""
         profile = LearnerProfile.for_user(enrolment.user)
         course = enrolment.course
+        locale = Locale.objects.filter(language_code=language).first() if language else None
+        shown = (course.get_translation_or_none(locale) if locale else None) or course
+        language = shown.locale.language_code
+        with translation.override(language):
+            competencies = [c.name for c in shown.competencies.all()]
         today = timezone.localdate()
         return cls.objects.create(
             user=enrolment.user,
@@ -553,12 +559,12 @@ class Certificate(Record):
             round=enrolment.round,
             learner_name=profile.certificate_name,
             register_number=profile.register_number,
-            course_title=course.title,
-            competencies=[c.name for c in course.competencies.select_related("domain")],
+            course_title=shown.title,
+            competencies=competencies,
             points=course.points,
             accrediting_body=course.accrediting_body,
             activity_id=course.activity_id,
-            language=course.locale.language_code,
+            language=language,
             completed_on=today,
             expires_on=today + CERTIFICATE_VALID_FOR,
         )

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
@@ -175,7 +175,7 @@ def submit_quiz(request, course, enrolment):
             context = quiz_context(course, enrolment, attempt, answers, _("Answer every question."))
             return render(request, "learning/quiz.html", context, status=400)
         attempt = attempt.submit(answers)
-    certificate = enrolment.complete() if attempt.passed else None
+    certificate = enrolment.complete(translation.get_language()) if attempt.passed else None
     return render(
         request, "learning/quiz_result.html", result_context(course, enrolment, attempt, certificate)
     )

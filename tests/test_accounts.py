@@ -112,3 +112,18 @@ def test_the_profile_can_be_changed(client):
         {"certificate_name": "Prof. dr. W. Oyen", "profession": "", "register_number": ""},
     )
     assert LearnerProfile.objects.get(user=user).certificate_name == "Prof. dr. W. Oyen"
+
+
+@pytest.mark.parametrize("name", ["J" * 121, "<b>Jansen</b>", ""])
+def test_a_bad_profile_name_is_refused_and_nothing_changes(client, name):
+    user = User.objects.create_user("x", "p@example.org", PASSWORD)
+    LearnerProfile.objects.create(user=user, certificate_name="dr. J. Jansen")
+    client.force_login(user)
+    response = client.post(
+        "/nl/learning/profile/",
+        {"certificate_name": name, "profession": "", "register_number": "19012345601"},
+    )
+    assert response.status_code == 200
+    assert 'id="id_certificate_name_error"' in response.content.decode()
+    profile = LearnerProfile.objects.get(user=user)
+    assert (profile.certificate_name, profile.register_number) == ("dr. J. Jansen", "")

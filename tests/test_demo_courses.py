@@ -108,6 +108,13 @@ class TestLoadedDemoCourses:
         started = Enrolment.objects.get(user=learner, course__slug="radionuclidetherapie-met-177lu-psma")
         assert started.progress()[0] == 1 and not started.passed()
 
+    def test_the_demo_course_administrator_sees_the_results(self):
+        staff = User.objects.get(username="courses")
+        assert staff.check_password("nmep-demo-courses")
+        assert staff.has_perm("learning.view_learning_results") and staff.has_perm(
+            "learning.revoke_certificate"
+        )
+
     def test_the_demo_learner_can_read_the_courses_in_both_languages(self, client):
         client.force_login(User.objects.get(username="learner@example.org"))
         for course in [*courses("nl"), *courses("en")]:

@@ -268,3 +268,33 @@ def test_continue_goes_to_the_lesson_left_open(client, learner):
     assert enrolment.next_lesson() == third
     client.post(third.url)  # done: back to the first one not done
     assert enrolment.next_lesson() == first
+
+
+def test_the_certificate_is_in_the_language_the_quiz_was_passed_in(client, course, learner):
+    from wagtail.models import Locale
+
+    from .factories import english_home
+
+    english_home()
+    translated = course.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
+    translated.title = "Radiation protection essentials"
+    translated.save_revision().publish()
+    finish_lessons(enrol(learner, course))
+    client.get(translated.url + "quiz/")
+    attempt = QuizAttempt.objects.get()
+    assert "You passed" in post_quiz(client, translated, attempt, right_answers(course)).content.decode()
+    certificate = Certificate.objects.get()
+    assert (certificate.language, certificate.course_title) == ("en", "Radiation protection essentials")
+
+
+def test_score_and_pass_mark(course, learner):
+    enrolment = enrol(learner, course)
+    finish_lessons(enrolment)
+    (single, multiple) = right_answers(course).items()
+    half = {single[0]: single[1], multiple[0]: multiple[1][:1]}  # the multiple-answer one only half right
+    attempt = QuizAttempt.start(enrolment).submit(half)
+    assert (attempt.score, attempt.passed) == (50, False)  # pass mark 70
+    course.pass_mark = 50
+    course.save()
+    attempt = QuizAttempt.start(Enrolment.objects.get()).submit(half)
+    assert (attempt.score, attempt.passed) == (50, True)

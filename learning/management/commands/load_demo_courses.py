@@ -19,7 +19,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale, Site
 
-from home.management.commands.load_demo_content import bullets, heading, numbered, paragraphs, table
+from home.management.commands.load_demo_content import (
+    bullets,
+    ensure_account,
+    heading,
+    numbered,
+    paragraphs,
+    table,
+)
 from home.models import Competency
 from learning.models import (
     CourseAudience,
@@ -2172,6 +2179,8 @@ class Command(BaseCommand):
             return
         user, created = ensure_learner()
         self.counted("Demo learner", created, 1)
+        staff = ensure_account("courses", "nmep-demo-courses", "Course administrators")
+        self.counted("Demo course administrator", staff, 1)
         certificate = complete_course(user, courses[RADIATION_PROTECTION["key"]])
         started = start_course(user, courses[LU_PSMA["key"]], lessons_done=1)
         self.counted("Demo enrolments", (certificate is not None) + started, 2)
