@@ -116,3 +116,45 @@ def test_a_visitor_signs_up_completes_a_course_and_verifies_the_certificate(
     expect(page.get_by_role("cell", name="3,0")).to_be_visible()
     assert axe(page) == []
     context.close()
+
+
+def test_the_demo_learner_uses_the_courses_on_a_phone_with_the_keyboard(browser, demo_site, axe):
+    context = browser.new_context(
+        base_url=demo_site.url, locale="nl-NL", viewport={"width": 375, "height": 800}
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto("/nl/account/login/")
+    page.get_by_label(re.compile("^E-mail")).fill("learner@example.org")
+    page.get_by_label(re.compile(r"^Wachtwoord\W*$")).fill("nmep-demo-learner")
+    page.get_by_label(re.compile(r"^Wachtwoord\W*$")).press("Enter")
+    expect(page.get_by_role("heading", level=1, name="Mijn leeromgeving")).to_be_visible()
+
+    def fits():
+        return page.evaluate("document.documentElement.scrollWidth") <= 375
+
+    assert fits()  # the certificates table scrolls inside its own region
+    page.get_by_role("link", name=re.compile("Radionuclidetherapie")).first.click()
+    assert fits()
+    continue_link = page.get_by_role("link", name="Ga verder waar u gebleven was")
+    continue_link.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Markeer als gedaan en ga verder")).to_be_visible()
+    assert fits() and axe(page) == []
+    page.keyboard.press("Tab")  # from the top of the page, the keyboard reaches the button
+    for _ in range(200):
+        if page.evaluate("document.activeElement.textContent.trim()") == "Markeer als gedaan en ga verder":
+            break
+        page.keyboard.press("Tab")
+    lesson_url = page.url
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: url != lesson_url)
+    (done,) = demo_site.query(
+        "SELECT COUNT(*) FROM learning_lessonprogress JOIN learning_enrolment e ON enrolment_id = e.id "
+        "JOIN auth_user u ON e.user_id = u.id JOIN wagtailcore_page p ON e.course_id = p.id "
+        "WHERE u.email = ? AND p.slug = ?",
+        "learner@example.org",
+        "radionuclidetherapie-met-177lu-psma",
+    )[0]
+    assert done == 2
+    context.close()
