@@ -192,6 +192,11 @@ class CoursePage(CacheableRoutablePageMixin, SitePage):
     def lessons(self):
         return LessonPage.objects.live().child_of(self).order_by("path")
 
+    def accredited_on(self, day):
+        """Whether a completion on ``day`` earns the course's points (inside the accreditation's dates)."""
+        starts, ends = self.accredited_from, self.accredited_until
+        return (starts is None or starts <= day) and (ends is None or day <= ends)
+
     def enrolment_for(self, user):
         if not user.is_authenticated:
             return None
@@ -561,7 +566,7 @@ class Certificate(Record):
             register_number=profile.register_number,
             course_title=shown.title,
             competencies=competencies,
-            points=course.points,
+            points=course.points if course.accredited_on(today) else 0,
             accrediting_body=course.accrediting_body,
             activity_id=course.activity_id,
             language=language,

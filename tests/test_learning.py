@@ -298,3 +298,16 @@ def test_score_and_pass_mark(course, learner):
     course.save()
     attempt = QuizAttempt.start(Enrolment.objects.get()).submit(half)
     assert (attempt.score, attempt.passed) == (50, True)
+
+
+def test_a_completion_outside_the_accreditation_earns_no_points(learner):
+    import datetime
+
+    lapsed = make_course(
+        accredited_from=datetime.date(2020, 1, 1), accredited_until=datetime.date(2021, 12, 31)
+    )
+    enrolment = enrol(learner, lapsed)
+    finish_lessons(enrolment)
+    QuizAttempt.start(enrolment).submit(right_answers(lapsed))
+    certificate = enrolment.complete()
+    assert certificate is not None and certificate.points == 0

@@ -67,6 +67,10 @@ CATALOGUE = {
     },
 }
 
+# An e-learning accreditation runs two years: the demo's started this January, whenever it is loaded.
+ACCREDITED_FROM = datetime.date.today().replace(month=1, day=1)
+ACCREDITED_UNTIL = ACCREDITED_FROM.replace(year=ACCREDITED_FROM.year + 2) - datetime.timedelta(days=1)
+
 # Fictional people: the programme's two sides sign every certificate.
 SIGNATORIES = [
     (
@@ -96,8 +100,8 @@ RADIATION_PROTECTION = {
         "points": Decimal("4"),
         "accrediting_body": "gaia",
         "activity_id": "GAIA-2026-10231",
-        "accredited_from": datetime.date(2026, 1, 1),
-        "accredited_until": datetime.date(2027, 12, 31),
+        "accredited_from": ACCREDITED_FROM,
+        "accredited_until": ACCREDITED_UNTIL,
         "pass_mark": 80,
         "attempt_limit": 3,
     },
@@ -788,8 +792,8 @@ LU_PSMA = {
         "points": Decimal("6"),
         "accrediting_body": "gaia",
         "activity_id": "GAIA-2026-10457",
-        "accredited_from": datetime.date(2026, 3, 1),
-        "accredited_until": datetime.date(2028, 2, 29),
+        "accredited_from": ACCREDITED_FROM,
+        "accredited_until": ACCREDITED_UNTIL,
         "pass_mark": 75,
         "attempt_limit": 3,
     },
@@ -1458,8 +1462,8 @@ PET_QUANTIFICATION = {
         "points": Decimal("3"),
         "accrediting_body": "pe_online",
         "activity_id": "PE-2026-31877",
-        "accredited_from": datetime.date(2026, 2, 1),
-        "accredited_until": datetime.date(2028, 1, 31),
+        "accredited_from": ACCREDITED_FROM,
+        "accredited_until": ACCREDITED_UNTIL,
         "pass_mark": 70,
         "attempt_limit": 3,
     },
