@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "home",
     "surveys",
     "learning",
+    "committee",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,613 @@
+"""The field committee and its groups: people and seats, meetings with decisions and action items, KPIs.
+
+Committees are pages (public: assignment, members, public decisions, KPI
+progress); what belongs to a committee (memberships, meetings, KPIs) is kept
+once per committee, not per translation: rows point at the committee's page in
+any language and are looked up by its translation key.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.models import CacheableRoutablePageMixin, SitePage, StakeholderGroup, optional_image
+
+# Bodies whose seats are meant to span academia, societal partners and industry.
+SEATED_KINDS = ("field_committee", "steering_group", "operational_steering_group")
+TERM_ENDING_SOON = datetime.timedelta(days=91)  # "within three months"
+BASIC_TEXT = ["bold", "italic", "ul", "ol", "link"]
+
+
+class CommitteeKind(models.TextChoices):
+    FIELD_COMMITTEE = "field_committee", _("Field committee")
+    STEERING_GROUP = "steering_group", _("Steering group")
+    OPERATIONAL_STEERING_GROUP = "operational_steering_group", _("Operational steering group")
+    ACTION_GROUP = "action_group", _("Action group")
+    THEME_GROUP = "theme_group", _("Theme group")
+
+
+class ActionDomain(models.TextChoices):
+    """The six domains of the action plan (seed 002)."""
+
+    GOVERNANCE = "governance", _("Governance")
+    REGULATION = "regulation", _("Regulation and reimbursement")
+    NEEDS = "needs", _("Needs")
+    SERVICES = "services", _("Services")
+    INFORMATION = "information", _("Information and data")
+    RESEARCH = "research", _("Research, development and innovation")
+
+
+class Cadence(models.TextChoices):
+    MONTHLY = "monthly", _("Monthly")
+    QUARTERLY = "quarterly", _("Quarterly")
+    TWICE_A_YEAR = "twice_a_year", _("Twice a year")
+    YEARLY = "yearly", _("Yearly")
+    AS_NEEDED = "as_needed", _("As needed")
+
+
+class SeatCategory(models.TextChoices):
+    """The three kinds of seat on the field committee (seed 000)."""
+
+    ACADEMIA = "academia", _("Academia")
+    SOCIETAL_PARTNER = "societal_partner", _("Societal partner")
+    INDUSTRY = "industry", _("Industry")
+
+
+class Role(models.TextChoices):
+    CHAIR = "chair", _("Chair")
+    VICE_CHAIR = "vice_chair", _("Vice-chair")
+    LEADER = "leader", _("Leader")
+    CO_LEADER = "co_leader", _("Co-leader")
+    SECRETARY = "secretary", _("Secretary")
+    MEMBER = "member", _("Member")
+
+
+class Person(index.Indexed, models.Model):
+    """Someone who sits on a committee; linked to a platform account for the members-only pages."""
+
+    name = models.CharField(_("name"), max_length=120)
+    title = models.CharField(_("title or position"), max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        "home.Organisation", verbose_name=_("organisation"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    photo = optional_image(_("photo"))
+    bio = models.TextField(_("short biography"), max_length=600, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="committee_person",
+        help_text=_("The platform account this person logs in with, for the members-only pages."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("title"),
+        FieldPanel("organisation"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        FieldPanel("user"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CommitteeIndexPage(SitePage):
+    """The committees and groups of the field, and their open seats."""
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=1000)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    subpage_types = ["committee.CommitteePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("committee index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        committees = CommitteePage.objects.live().public().child_of(self)
+        order = list(CommitteeKind.values)
+        context["committees"] = sorted(committees, key=lambda c: (order.index(c.kind), c.title))
+        context["vacancies"] = VacancyPage.open_under(self)
+        return context
+
+    def fresh_for(self):
+        return VacancyPage.seconds_until_next_deadline(self)
+
+
+class CommitteePage(CacheableRoutablePageMixin, SitePage):
+    """A committee or group: its assignment (charter), cadence, plans and reports, members and progress."""
+
+    kind = models.CharField(_("kind"), max_length=32, choices=CommitteeKind.choices)
+    domain = models.CharField(
+        _("action-plan domain"),
+        max_length=16,
+        choices=ActionDomain.choices,
+        blank=True,
+        help_text=_("For action groups: the domain of the action plan they work on."),
+    )
+    summary = models.TextField(_("summary"), max_length=500)
+    assignment = RichTextField(
+        _("assignment"), features=BASIC_TEXT, help_text=_("Goal and scope: the charter.")
+    )
+    cadence = models.CharField(_("meets"), max_length=16, choices=Cadence.choices, default=Cadence.QUARTERLY)
+    annual_plan = RichTextField(_("annual plan"), features=BASIC_TEXT, blank=True)
+    annual_plan_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("annual plan (document)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    annual_report = RichTextField(_("annual report"), features=BASIC_TEXT, blank=True)
+    annual_report_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("annual report (document)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("domain"), FieldPanel("cadence")]),
+        FieldPanel("summary"),
+        FieldPanel("assignment"),
+        MultiFieldPanel([FieldPanel("annual_plan"), FieldPanel("annual_plan_document")], _("Annual plan")),
+        MultiFieldPanel(
+            [FieldPanel("annual_report"), FieldPanel("annual_report_document")], _("Annual report")
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("assignment")]
+    parent_page_types = ["committee.CommitteeIndexPage"]
+    subpage_types = ["committee.VacancyPage"]
+
+    class Meta:
+        verbose_name = _("committee")
+        verbose_name_plural = _("committees")
+        permissions = [("view_members_area", _("Can open every committee's members-only pages and minutes"))]
+
+    def clean(self):
+        super().clean()
+        if self.domain and self.kind != CommitteeKind.ACTION_GROUP:
+            raise ValidationError({"domain": _("Only action groups work on a domain of the action plan.")})
+
+    # What belongs to the committee, whatever the language of the page.
+
+    def memberships(self, on=None):
+        """Current memberships (on ``on``, default today), chair first."""
+        day = on or timezone.localdate()
+        rows = Membership.objects.filter(committee__translation_key=self.translation_key).current(day)
+        order = list(Role.values)
+        return sorted(
+            rows.select_related("person__organisation", "person__photo"),
+            key=lambda m: (order.index(m.role), m.person.name),
+        )
+
+    def meetings(self):
+        return Meeting.objects.filter(committee__translation_key=self.translation_key)
+
+    def kpis(self):
+        return KPI.objects.filter(committee__translation_key=self.translation_key).prefetch_related(
+            "measurements"
+        )
+
+    def has_member(self, user):
+        """Whether ``user`` sits on this committee today (staff who may edit committees count too)."""
+        if not user.is_authenticated:
+            return False
+        if user.has_perm("committee.view_members_area"):
+            return True
+        return (
+            Membership.objects.filter(committee__translation_key=self.translation_key, person__user=user)
+            .current(timezone.localdate())
+            .exists()
+        )
+
+    def balance(self, on=None):
+        return representation_balance(self.memberships(on))
+
+    def warnings(self, on=None):
+        return committee_warnings(self, on)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        members = self.memberships()
+        context.update(
+            members=members,
+            balance=representation_balance(members),
+            kpis=self.kpis(),
+            decisions=Decision.objects.filter(
+                meeting__committee__translation_key=self.translation_key, public=True
+            )
+            .select_related("meeting")
+            .order_by("-meeting__starts_at")[:10],
+            upcoming=self.meetings().filter(starts_at__gte=timezone.now()).order_by("starts_at")[:5],
+            vacancies=VacancyPage.open_under(self),
+        )
+        return context
+
+    def fresh_for(self):
+        return VacancyPage.seconds_until_next_deadline(self)
+
+    @path("ics/", name="ics")
+    def ics(self, request):
+        from .views import meetings_ics
+
+        return meetings_ics(request, self)
+
+    @path("members/", name="members")
+    def members_area(self, request):
+        from .views import members_area
+
+        return members_area(request, self)
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current(self, day):
+        return self.filter(
+            models.Q(term_start__lte=day), models.Q(term_end__isnull=True) | models.Q(term_end__gte=day)
+        )
+
+
+class Membership(models.Model):
+    """A seat: who sits on which committee, in what role and category, for which term."""
+
+    committee = models.ForeignKey(
+        CommitteePage, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="+"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.MEMBER)
+    seat_category = models.CharField(_("seat category"), max_length=20, choices=SeatCategory.choices)
+    stakeholder_group = models.CharField(
+        _("stakeholder group"), max_length=32, choices=StakeholderGroup.choices
+    )
+    term_start = models.DateField(_("term starts"))
+    term_end = models.DateField(_("term ends"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+    wagtail_reference_index_ignore = True
+
+    panels = [
+        FieldPanel("committee"),
+        FieldPanel("person"),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("seat_category"), FieldPanel("stakeholder_group")]),
+        FieldRowPanel([FieldPanel("term_start"), FieldPanel("term_end")]),
+    ]
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["committee__title", "person__name"]
+
+    def __str__(self):
+        return f"{self.person} – {self.get_role_display()}, {self.committee}"
+
+    def clean(self):
+        if self.term_start and self.term_end and self.term_end < self.term_start:
+            raise ValidationError({"term_end": _("A term cannot end before it starts.")})
+
+
+def representation_balance(memberships):
+    """Seats per category and per stakeholder group: {"categories": [(label, n)], "groups": [(label, n)]}."""
+    categories = {value: 0 for value in SeatCategory.values}
+    groups = {}
+    for membership in memberships:
+        categories[membership.seat_category] += 1
+        groups[membership.stakeholder_group] = groups.get(membership.stakeholder_group, 0) + 1
+    labels = dict(StakeholderGroup.choices)
+    return {
+        "categories": [(SeatCategory(value).label, count) for value, count in categories.items()],
+        "groups": sorted(
+            ((labels[g], n) for g, n in groups.items()), key=lambda item: (-item[1], str(item[0]))
+        ),
+        "total": sum(categories.values()),
+    }
+
+
+def committee_warnings(committee, on=None):
+    """What the admin should hear about: unrepresented seat categories, terms ending within three months."""
+    day = on or timezone.localdate()
+    members = committee.memberships(day)
+    warnings = []
+    if committee.kind in SEATED_KINDS:
+        for label, count in representation_balance(members)["categories"]:
+            if count == 0:
+                warnings.append(
+                    _("%(committee)s has no %(category)s seat.")
+                    % {"committee": committee.title, "category": str(label).lower()}
+                )
+    for membership in members:
+        if membership.term_end and membership.term_end <= day + TERM_ENDING_SOON:
+            warnings.append(
+                _("The term of %(person)s on %(committee)s ends on %(date)s.")
+                % {
+                    "person": membership.person.name,
+                    "committee": committee.title,
+                    "date": membership.term_end.strftime("%d-%m-%Y"),
+                }
+            )
+    return warnings
+
+
+class MeetingKind(models.TextChoices):
+    QUARTERLY_STEERING = "quarterly_steering", _("Quarterly steering meeting")
+    MONTHLY_OPERATIONAL = "monthly_operational", _("Monthly operational meeting")
+    ACTION_GROUP = "action_group", _("Action group meeting")
+    COMMITTEE = "committee", _("Committee meeting")
+    ROUND_TABLE = "round_table", _("Round table")
+
+
+class Meeting(ClusterableModel):
+    """A meeting with its agenda, minutes (members only), decisions and action items."""
+
+    committee = models.ForeignKey(
+        CommitteePage, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=24, choices=MeetingKind.choices, default=MeetingKind.COMMITTEE
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    online_url = models.URLField(_("online meeting link"), blank=True, help_text=_("Shown to members only."))
+    agenda = RichTextField(_("agenda"), features=BASIC_TEXT, blank=True)
+    minutes = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("minutes"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Upload minutes to a private collection: only the committee's members can open them."),
+    )
+
+    wagtail_reference_index_ignore = True
+    panels = [
+        FieldRowPanel([FieldPanel("committee"), FieldPanel("kind")]),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldRowPanel([FieldPanel("location"), FieldPanel("online_url")]),
+        FieldPanel("agenda"),
+        FieldPanel("minutes"),
+        InlinePanel("decisions", label=_("Decisions")),
+        InlinePanel("action_items", label=_("Action items")),
+    ]
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-starts_at"]
+
+    def __str__(self):
+        return f"{self.committee} {timezone.localtime(self.starts_at):%Y-%m-%d}"
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("A meeting ends after it starts.")})
+
+
+class Decision(Orderable):
+    meeting = ParentalKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    text = models.TextField(_("decision"), max_length=1000)
+    public = models.BooleanField(
+        _("public"), default=False, help_text=_("Reported on the committee's public page.")
+    )
+
+    panels = [FieldPanel("text"), FieldPanel("public")]
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+
+
+class ActionItem(Orderable):
+    meeting = ParentalKey(Meeting, on_delete=models.CASCADE, related_name="action_items")
+    description = models.CharField(_("action"), max_length=300)
+    owner = models.ForeignKey(
+        Person, verbose_name=_("owner"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    due_date = models.DateField(_("due"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
+
+    panels = [
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("owner"), FieldPanel("due_date"), FieldPanel("status")]),
+    ]
+
+    def is_overdue(self, today=None):
+        return (
+            self.status != ActionStatus.DONE
+            and self.due_date is not None
+            and self.due_date < (today or timezone.localdate())
+        )
+
+    def status_label(self, today=None):
+        return _("Overdue") if self.is_overdue(today) else self.get_status_display()
+
+
+class KPI(ClusterableModel):
+    """A SMART goal's indicator: from a baseline towards a target by a date, with dated measurements."""
+
+    committee = models.ForeignKey(
+        CommitteePage, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="+"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    unit = models.CharField(
+        _("unit"), max_length=40, help_text=_("For example: professionals trained, %, days.")
+    )
+    baseline = models.DecimalField(_("baseline"), max_digits=12, decimal_places=2)
+    target = models.DecimalField(_("target"), max_digits=12, decimal_places=2)
+    target_date = models.DateField(_("target date"))
+
+    wagtail_reference_index_ignore = True
+    panels = [
+        FieldRowPanel([FieldPanel("committee"), FieldPanel("name")]),
+        FieldRowPanel(
+            [FieldPanel("unit"), FieldPanel("baseline"), FieldPanel("target"), FieldPanel("target_date")]
+        ),
+        InlinePanel("measurements", label=_("Measurements")),
+    ]
+
+    class Meta:
+        verbose_name = _("KPI")
+        verbose_name_plural = _("KPIs")
+        ordering = ["committee__title", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.baseline is not None and self.target is not None and self.baseline == self.target:
+            raise ValidationError({"target": _("The target must differ from the baseline.")})
+
+    def latest(self):
+        measurements = sorted(self.measurements.all(), key=lambda m: m.measured_on)
+        return measurements[-1] if measurements else None
+
+    def progress(self, value=None):
+        """Percent of the way from baseline to target (also when the target is below the baseline), 0-100."""
+        if value is None:
+            latest = self.latest()
+            if latest is None:
+                return Decimal(0)
+            value = latest.value
+        share = (Decimal(value) - self.baseline) / (self.target - self.baseline) * 100
+        return max(Decimal(0), min(Decimal(100), share)).quantize(Decimal("0.1"))
+
+
+class Measurement(Orderable):
+    kpi = ParentalKey(KPI, on_delete=models.CASCADE, related_name="measurements")
+    measured_on = models.DateField(_("date"))
+    value = models.DecimalField(
+        _("value"),
+        max_digits=12,
+        decimal_places=2,
+        help_text=_("A number, in the KPI's unit (no unit sign)."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("measured_on"), FieldPanel("value")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("measurement")
+
+
+class VacancyPage(CacheableRoutablePageMixin, SitePage):
+    """An open seat: what it asks, until when, and a short application form for the secretary."""
+
+    seat_category = models.CharField(_("seat category"), max_length=20, choices=SeatCategory.choices)
+    description = RichTextField(_("description"), features=BASIC_TEXT)
+    deadline = models.DateField(
+        _("deadline"), help_text=_("The last day to apply; the vacancy closes after it.")
+    )
+    how_to_apply = models.TextField(
+        _("how to apply"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Shown above the form, e.g. what to mention in the motivation."),
+    )
+    contact_email = models.EmailField(
+        _("secretary's e-mail"), blank=True, help_text=_("Replies to applicants go here.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("seat_category"), FieldPanel("deadline")]),
+        FieldPanel("description"),
+        FieldPanel("how_to_apply"),
+        FieldPanel("contact_email"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("description")]
+    parent_page_types = ["committee.CommitteePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("vacancy")
+        verbose_name_plural = _("vacancies")
+
+    @classmethod
+    def open_under(cls, page, today=None):
+        today = today or timezone.localdate()
+        return (
+            cls.objects.live().public().descendant_of(page).filter(deadline__gte=today).order_by("deadline")
+        )
+
+    @classmethod
+    def seconds_until_next_deadline(cls, page):
+        """A listing changes by itself at the first midnight after an open vacancy's deadline."""
+        vacancy = cls.open_under(page).first()
+        if vacancy is None:
+            return None
+        closes = timezone.make_aware(
+            datetime.datetime.combine(vacancy.deadline + datetime.timedelta(days=1), datetime.time())
+        )
+        return max(int((closes - timezone.now()).total_seconds()), 1)
+
+    def is_open(self, today=None):
+        return self.deadline >= (today or timezone.localdate())
+
+    def fresh_for(self):
+        return VacancyPage.seconds_until_next_deadline(self)
+
+    def committee(self):
+        return CommitteePage.objects.get(path=self.path[: -self.steplen])
+
+    @path("", name="apply")
+    def apply(self, request):
+        from .views import apply_for_vacancy
+
+        return apply_for_vacancy(request, self)
+
+
+class VacancyApplication(models.Model):
+    """An application for an open seat, kept for the committee's secretary."""
+
+    vacancy = models.ForeignKey(
+        VacancyPage, verbose_name=_("vacancy"), on_delete=models.CASCADE, related_name="applications"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail address"), max_length=254)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    motivation = models.TextField(_("motivation"), max_length=3000)
+    language = models.CharField(max_length=8, default="nl")
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["vacancy", "email"], name="one_application_per_address")
+        ]
+
+    def __str__(self):
+        return f"{self.name} – {self.vacancy}"

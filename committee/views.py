@@ -1,0 +1,101 @@
+"""A committee's meeting calendar (.ics), its members-only area, and applications for its vacancies."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.mail import EmailMultiAlternatives
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from cms.pagecache import allow_page_cache
+from home.views import limit_posts
+
+
+def meetings_ics(request, committee):
+    """The committee's meetings from a month ago on, as an iCalendar feed (no links or minutes: public)."""
+    from icalendar import Calendar, Event, vText
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//Nuclear Medicine Education Program//Committees//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", committee.title)
+    since = timezone.now() - timezone.timedelta(days=31)
+    for meeting in committee.meetings().filter(starts_at__gte=since).order_by("starts_at"):
+        event = Event()
+        event.add("uid", f"meeting-{meeting.pk}@nuclear-medicine-education")
+        event.add("dtstamp", timezone.now())
+        event.add("dtstart", meeting.starts_at)
+        event.add("dtend", meeting.ends_at)
+        event.add("summary", f"{committee.title}: {meeting.get_kind_display()}")
+        if meeting.location:
+            event.add("location", vText(meeting.location))
+        event.add("url", committee.get_full_url(request))
+        calendar.add_component(event)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(committee.slug) or "meetings"}.ics"'
+    return allow_page_cache(response, 3600)
+
+
+def members_area(request, committee):
+    """Meetings with minutes, online links and action items: for the committee's members (and staff)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not committee.has_member(request.user):
+        raise PermissionDenied  # the site's 403 page: this area is for the committee's members
+    meetings = (
+        committee.meetings().select_related("minutes").prefetch_related("decisions", "action_items__owner")
+    )
+    now = timezone.now()
+    context = {
+        "page": committee,
+        "upcoming": [m for m in meetings.order_by("starts_at") if m.starts_at >= now],
+        "past": [m for m in meetings if m.starts_at < now],
+        "today": timezone.localdate(),
+    }
+    return TemplateResponse(request, "committee/members_area.html", context)
+
+
+@limit_posts
+def apply_for_vacancy(request, vacancy):
+    """The vacancy and its application form; closed after the deadline. One application per address."""
+    from .forms import ApplicationForm
+
+    is_open = vacancy.is_open()
+    form = ApplicationForm(request.POST or None) if is_open else None
+    if request.method == "POST" and not is_open:
+        return render(request, "committee/vacancy_page.html", {"page": vacancy, "closed": True}, status=410)
+    if request.method == "POST" and form.is_valid():
+        application, created = form.store(vacancy, translation.get_language() or "nl")
+        send_application_confirmation(request, application, again=not created)
+        messages.success(
+            request, _("Thank you: your application is received. We sent you a confirmation by e-mail.")
+        )
+        return redirect(vacancy.url)
+    response = render(
+        request, "committee/vacancy_page.html", {"page": vacancy, "form": form, "closed": not is_open}
+    )
+    return response if form else allow_page_cache(response, vacancy.fresh_for())
+
+
+def send_application_confirmation(request, application, again=False):
+    vacancy = application.vacancy
+    with translation.override(application.language):
+        context = {
+            "application": application,
+            "vacancy": vacancy,
+            "again": again,
+            "vacancy_url": vacancy.get_full_url(request),
+        }
+        subject = str(_("Your application: %(title)s") % {"title": vacancy.title})
+        body = render_to_string("committee/email/application_confirmation.txt", context)
+    EmailMultiAlternatives(
+        subject,
+        body,
+        to=[application.email],
+        reply_to=[vacancy.contact_email] if vacancy.contact_email else None,
+    ).send()

@@ -1,0 +1,120 @@
+"""Committees in the Wagtail admin: people, seats, meetings and KPIs; warnings on the dashboard;
+minutes served to the committee's members only."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.exports import FormulaSafeExportMixin
+
+from .models import KPI, CommitteePage, Meeting, Membership, Person, VacancyApplication
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    list_display = ["name", "title", "organisation"]
+    search_fields = ["name", "title"]
+
+
+class MembershipViewSet(SnippetViewSet):
+    model = Membership
+    icon = "group"
+    menu_label = _("Memberships")
+    list_display = [
+        "person",
+        "committee",
+        "role",
+        "seat_category",
+        "stakeholder_group",
+        "term_start",
+        "term_end",
+    ]
+    list_filter = ["committee", "role", "seat_category", "stakeholder_group"]
+
+
+class MeetingViewSet(SnippetViewSet):
+    model = Meeting
+    icon = "date"
+    menu_label = _("Meetings")
+    list_display = ["committee", "kind", "starts_at", "location"]
+    list_filter = ["committee", "kind"]
+
+
+class KPIViewSet(SnippetViewSet):
+    model = KPI
+    icon = "pick"
+    menu_label = _("KPIs")
+    list_display = ["name", "committee", "unit", "baseline", "target", "target_date"]
+    list_filter = ["committee"]
+
+
+class FormulaSafeIndexView(FormulaSafeExportMixin, SnippetIndexView):
+    pass
+
+
+class ApplicationViewSet(SnippetViewSet):
+    """Applications for open seats, for the committees' secretaries (moderators): read and export."""
+
+    model = VacancyApplication
+    icon = "mail"
+    menu_label = _("Applications")
+    index_view_class = FormulaSafeIndexView
+    list_display = ["name", "email", "organisation", "vacancy", "created_at"]
+    list_filter = ["vacancy"]
+    list_export = ["vacancy.title", "name", "email", "organisation", "motivation", "created_at"]
+    export_filename = "vacancy-applications"
+    search_fields = ["name", "email", "organisation"]
+
+
+class CommitteeGroup(SnippetViewSetGroup):
+    items = (PersonViewSet, MembershipViewSet, MeetingViewSet, KPIViewSet, ApplicationViewSet)
+    menu_icon = "group"
+    menu_label = _("Committees")
+    menu_order = 295
+
+
+register_snippet(CommitteeGroup)
+
+
+class CommitteeWarningsPanel(Component):
+    """Unrepresented seat categories and terms ending within three months, for those who edit committees."""
+
+    template_name = "committee/admin/warnings_panel.html"
+    order = 120
+
+    def __init__(self, warnings):
+        self.warnings = warnings
+
+    def get_context_data(self, parent_context):
+        return {"warnings": self.warnings}
+
+
+@hooks.register("construct_homepage_panels")
+def committee_warnings(request, panels):
+    if not request.user.has_perm("committee.change_membership"):
+        return
+    committees = CommitteePage.objects.filter(locale__language_code="nl").order_by("title")
+    warnings = [warning for committee in committees for warning in committee.warnings()]
+    if warnings:
+        panels.append(CommitteeWarningsPanel(warnings))
+
+
+@hooks.register("before_serve_document")
+def minutes_for_members_only(document, request):
+    """Minutes open for the members of the meeting's committee (and staff with the permission) only,
+    also by the document's direct URL."""
+    committees = {m.committee for m in Meeting.objects.filter(minutes=document).select_related("committee")}
+    if not committees:
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not any(committee.has_member(request.user) for committee in committees):
+        raise PermissionDenied
+    return None
