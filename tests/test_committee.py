@@ -273,3 +273,47 @@ def test_after_the_deadline_the_vacancy_leaves_the_listings_and_refuses_applicat
     assert not VacancyApplication.objects.exists()
     assert 0 < committee.fresh_for() <= 24 * 3600  # the cached listing expires when the open one closes
     assert open_seat.is_open()
+
+
+@pytest.mark.parametrize("typed", ["45 %", "veertig", "1e999", ""])
+def test_a_measurement_that_is_not_a_plain_number_is_refused_on_its_field(committee, typed):
+    from wagtail.admin.panels import get_edit_handler
+
+    editor = User.objects.create_superuser("kpi-editor", "kpi@example.org", "x")
+    form_class = get_edit_handler(KPI).get_form_class()
+    prefix = "measurements"
+    data = {
+        "committee": committee.pk,
+        "name": "Trained",
+        "unit": "%",
+        "baseline": "10",
+        "target": "20",
+        "target_date": "2030-01-01",
+        f"{prefix}-TOTAL_FORMS": "1",
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+        f"{prefix}-0-measured_on": "2026-01-01",
+        f"{prefix}-0-value": typed,
+        f"{prefix}-0-ORDER": "1",
+    }
+    form = form_class(data, instance=KPI(), for_user=editor)
+    assert not form.is_valid()
+    assert form.formsets[prefix].forms[0].errors["value"]
+    assert not KPI.objects.exists()
+
+
+def test_a_kpi_whose_target_equals_its_baseline_is_refused(committee):
+    from django.core.exceptions import ValidationError
+
+    indicator = KPI(
+        committee=committee,
+        name="Flat",
+        unit="%",
+        baseline=5,
+        target=5,
+        target_date=datetime.date(2030, 1, 1),
+    )
+    with pytest.raises(ValidationError) as refused:
+        indicator.full_clean()
+    assert "target" in refused.value.message_dict
