@@ -394,6 +394,7 @@ class Meeting(ClusterableModel):
         FieldRowPanel([FieldPanel("location"), FieldPanel("online_url")]),
         FieldPanel("agenda"),
         FieldPanel("minutes"),
+        InlinePanel("papers", label=_("Meeting papers and drafts (members only)")),
         InlinePanel("decisions", label=_("Decisions")),
         InlinePanel("action_items", label=_("Action items")),
     ]
@@ -409,6 +410,23 @@ class Meeting(ClusterableModel):
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("A meeting ends after it starts.")})
+
+
+class MeetingPaper(Orderable):
+    """A draft or paper for a meeting: like the minutes, for the committee's members only."""
+
+    meeting = ParentalKey(Meeting, on_delete=models.CASCADE, related_name="papers")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("document")]
+
+
+def members_only_committees(document):
+    """The committees whose members alone may open ``document`` (minutes or papers); empty: public."""
+    meetings = Meeting.objects.filter(models.Q(minutes=document) | models.Q(papers__document=document))
+    return {meeting.committee for meeting in meetings.select_related("committee")}
 
 
 class Decision(Orderable):

@@ -48,7 +48,9 @@ def members_area(request, committee):
     if not committee.has_member(request.user):
         raise PermissionDenied  # the site's 403 page: this area is for the committee's members
     meetings = (
-        committee.meetings().select_related("minutes").prefetch_related("decisions", "action_items__owner")
+        committee.meetings()
+        .select_related("minutes")
+        .prefetch_related("decisions", "action_items__owner", "papers__document")
     )
     now = timezone.now()
     context = {

@@ -12,7 +12,15 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.exports import FormulaSafeExportMixin
 
-from .models import KPI, CommitteePage, Meeting, Membership, Person, VacancyApplication
+from .models import (
+    KPI,
+    CommitteePage,
+    Meeting,
+    Membership,
+    Person,
+    VacancyApplication,
+    members_only_committees,
+)
 
 
 class PersonViewSet(SnippetViewSet):
@@ -108,9 +116,9 @@ def committee_warnings(request, panels):
 
 @hooks.register("before_serve_document")
 def minutes_for_members_only(document, request):
-    """Minutes open for the members of the meeting's committee (and staff with the permission) only,
-    also by the document's direct URL."""
-    committees = {m.committee for m in Meeting.objects.filter(minutes=document).select_related("committee")}
+    """Minutes and meeting papers open for the members of the meeting's committee (and staff with the
+    permission) only, also by the document's direct URL."""
+    committees = members_only_committees(document)
     if not committees:
         return None
     if not request.user.is_authenticated:

@@ -18,6 +18,7 @@ from committee.models import (
     Decision,
     Measurement,
     Meeting,
+    MeetingPaper,
     Membership,
     Person,
 )
@@ -170,6 +171,8 @@ def minutes(committee, text=b"Minutes: confidential"):
     Decision.objects.create(meeting=meeting, text="Publish the roadmap", public=True)
     Decision.objects.create(meeting=meeting, text="Budget stays internal", public=False)
     ActionItem.objects.create(meeting=meeting, description="Invite industry", due_date=TODAY)
+    draft = Document.objects.create(title="Concept jaarplan", file=ContentFile(b"Draft plan", name="concept.txt"))
+    MeetingPaper.objects.create(meeting=meeting, document=draft)
     return document
 
 
@@ -191,6 +194,11 @@ def test_members_only_area_and_minutes(client, committee):
     page = main_content(client.get(area))
     assert "Invite industry" in page and "Budget stays internal" in page and document.url in page
     assert b"".join(client.get(document.url).streaming_content) == b"Minutes: confidential"
+    draft = Document.objects.get(title="Concept jaarplan")
+    assert "Concept jaarplan" in page
+    assert b"".join(client.get(draft.url).streaming_content) == b"Draft plan"
+    client.force_login(outsider)
+    assert client.get(draft.url).status_code == 403  # meeting papers are members-only too
 
     client.logout()
     public = main_content(client.get(committee.url))
