@@ -171,7 +171,9 @@ def minutes(committee, text=b"Minutes: confidential"):
     Decision.objects.create(meeting=meeting, text="Publish the roadmap", public=True)
     Decision.objects.create(meeting=meeting, text="Budget stays internal", public=False)
     ActionItem.objects.create(meeting=meeting, description="Invite industry", due_date=TODAY)
-    draft = Document.objects.create(title="Concept jaarplan", file=ContentFile(b"Draft plan", name="concept.txt"))
+    draft = Document.objects.create(
+        title="Concept jaarplan", file=ContentFile(b"Draft plan", name="concept.txt")
+    )
     MeetingPaper.objects.create(meeting=meeting, document=draft)
     return document
 
