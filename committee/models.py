@@ -131,10 +131,34 @@ class CommitteeIndexPage(SitePage):
         order = list(CommitteeKind.values)
         context["committees"] = sorted(committees, key=lambda c: (order.index(c.kind), c.title))
         context["vacancies"] = VacancyPage.open_under(self)
+        keys = {committee.translation_key: committee for committee in committees}
+        upcoming = Meeting.objects.filter(starts_at__gte=timezone.now(), committee__translation_key__in=keys)
+        context["calendar"] = [
+            (meeting, keys[meeting.committee.translation_key])
+            for meeting in upcoming.select_related("committee").order_by("starts_at")[:12]
+        ]
         return context
 
     def fresh_for(self):
-        return VacancyPage.seconds_until_next_deadline(self)
+        return soonest(
+            VacancyPage.seconds_until_next_deadline(self),
+            seconds_until_next_meeting(CommitteePage.objects.child_of(self).values("translation_key")),
+        )
+
+
+def seconds_until_next_meeting(committee_keys):
+    """Upcoming meetings leave the lists when they start: a cached list lasts until then."""
+    meeting = (
+        Meeting.objects.filter(starts_at__gte=timezone.now(), committee__translation_key__in=committee_keys)
+        .order_by("starts_at")
+        .first()
+    )
+    return max(int((meeting.starts_at - timezone.now()).total_seconds()), 1) if meeting else None
+
+
+def soonest(*seconds):
+    known = [s for s in seconds if s is not None]
+    return min(known) if known else None
 
 
 class CommitteePage(CacheableRoutablePageMixin, SitePage):
@@ -251,7 +275,9 @@ class CommitteePage(CacheableRoutablePageMixin, SitePage):
         return context
 
     def fresh_for(self):
-        return VacancyPage.seconds_until_next_deadline(self)
+        return soonest(
+            VacancyPage.seconds_until_next_deadline(self), seconds_until_next_meeting([self.translation_key])
+        )
 
     @path("ics/", name="ics")
     def ics(self, request):

@@ -327,3 +327,19 @@ def test_a_kpi_whose_target_equals_its_baseline_is_refused(committee):
     with pytest.raises(ValidationError) as refused:
         indicator.full_clean()
     assert "target" in refused.value.message_dict
+
+
+def test_the_index_lists_upcoming_meetings_and_expires_when_the_first_starts(client, committee):
+    start = timezone.now() + datetime.timedelta(hours=5)
+    Meeting.objects.create(
+        committee=committee,
+        kind="quarterly_steering",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+        location="Utrecht",
+    )
+    index = committee.get_parent().specific
+    page = main_content(client.get(index.url))
+    assert "Kwartaaloverleg stuurgroep, Utrecht" in page and f'href="{committee.url}"' in page
+    assert 4 * 3600 < index.fresh_for() <= 5 * 3600
+    assert 4 * 3600 < committee.fresh_for() <= 5 * 3600
