@@ -271,6 +271,7 @@ class CommitteePage(CacheableRoutablePageMixin, SitePage):
             .order_by("-meeting__starts_at")[:10],
             upcoming=self.meetings().filter(starts_at__gte=timezone.now()).order_by("starts_at")[:5],
             vacancies=VacancyPage.open_under(self),
+            seated=self.kind in SEATED_KINDS,
         )
         return context
 

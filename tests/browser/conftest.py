@@ -107,6 +107,7 @@ def demo_site(tmp_path_factory):
         ["load_demo_content"],
         ["load_demo_survey"],
         ["load_demo_courses"],
+        ["load_demo_committees"],
     ):
         subprocess.run(
             [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
