@@ -12,8 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
+from surveys.profile import latest_profile
+
 from .forms import PortfolioForm, ProfileForm
 from .models import Certificate, Enrolment, LearnerProfile, QuizAttempt
+from .recommendations import recommend
 
 MAX_ANSWERS_PER_QUESTION = 8
 
@@ -43,6 +46,7 @@ def dashboard(request, portfolio_form=None):
         "courses": courses,
         "certificates": certificates,
         "points_per_year": points_per_year(certificates),
+        "recommendations": recommend(latest_profile(request.user), request.user, only_with_courses=True),
     }
     return render(request, "learning/dashboard.html", context, status=400 if portfolio_form else 200)
 

@@ -186,7 +186,16 @@ class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
 
     @path("thanks/", name="thanks")
     def thanks(self, request):
-        return render(request, "surveys/thanks.html", {"page": self})
+        from learning.recommendations import recommend
+
+        from .profile import from_session
+
+        gaps = from_session(request.session.get(self.gaps_session_key()))
+        context = {"page": self, "recommendations": recommend(gaps, request.user) if gaps else []}
+        return render(request, "surveys/thanks.html", context)
+
+    def gaps_session_key(self):
+        return f"survey-gaps-{self.translation_key}"
 
     def closed_response(self, request):
         return render(request, "surveys/closed.html", {"page": self, "state": self.state()}, status=403)
@@ -292,6 +301,16 @@ class Response(Record):
     experience = models.CharField(_("experience"), max_length=8, choices=Experience.choices, blank=True)
     region = models.CharField(_("region"), max_length=16, choices=Region.choices, blank=True)
     consented_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    # Who answered, if logged in and the questionnaire is not anonymous: for their own gap profile.
+    respondent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("respondent"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     created_at = models.DateTimeField(_("started at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last saved at"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
@@ -325,7 +344,7 @@ class Response(Record):
         self.save(update_fields=["progress", "expires_at", "updated_at"])
 
     @transaction.atomic
-    def submit(self, profile, answers, ratings, invitation=None):
+    def submit(self, profile, answers, ratings, invitation=None, respondent=None):
         """Store the answers once; returns False when this response (or its invitation)
         was already used."""
         locked = Response.objects.select_for_update().get(pk=self.pk)
@@ -335,6 +354,8 @@ class Response(Record):
             return False
         for name, value in profile.items():
             setattr(locked, name, value)
+        if respondent is not None and respondent.is_authenticated and not self.survey.anonymous:
+            locked.respondent = respondent
         Answer.objects.bulk_create([Answer(response=locked, **answer) for answer in answers])
         CompetencyRating.objects.bulk_create([CompetencyRating(response=locked, **r) for r in ratings])
         locked.status = Response.Status.SUBMITTED

@@ -14,6 +14,7 @@ from home.views import limit_posts
 
 from .forms import ConsentForm, ProfileForm, ResumeLinkForm, ReviewForm, StepForm
 from .models import GapSurveyPage, Invitation, Response
+from .profile import gap_profile, to_session
 
 PROFILE_FIELDS = ["stakeholder_group", "profession", "organisation_type", "experience", "region"]
 
@@ -151,9 +152,13 @@ class SurveyWizard(SessionWizardView):
                 answers += step_answers
                 ratings += step_ratings
         invitation = Invitation.objects.filter(pk=self.storage.extra_data.get("invitation")).first()
-        if not draft.submit(profile, answers, ratings, invitation=invitation):
+        if not draft.submit(profile, answers, ratings, invitation=invitation, respondent=self.request.user):
             messages.error(self.request, _("This invitation has already been used."))
             return redirect(self.page.url)
+        # The thank-you page recommends from this browser's own gaps; nothing else keeps them.
+        levels = ("current", "required_now", "required_future")
+        rows = [(r["competency"].pk, *(int(r[level]) for level in levels)) for r in ratings]
+        self.request.session[self.page.gaps_session_key()] = to_session(gap_profile(rows))
         return redirect(self.page.url + self.page.reverse_subpage("thanks"))
 
 

@@ -1,0 +1,118 @@
+"""A respondent's own gaps lead to courses: on the thank-you page and on the learner's dashboard."""
+
+import pytest
+
+from home.models import Competency
+from learning.models import Certificate, QuizAttempt
+from learning.recommendations import recommend
+from surveys.models import Response
+from surveys.profile import Gap, gap_profile
+
+from .learning_factories import enrol, finish_lessons, make_course, make_learner, right_answers
+from .survey_factories import make_survey
+from .test_survey_wizard import Respondent
+
+pytestmark = pytest.mark.django_db
+
+
+def test_gaps_are_ranked_by_the_largest_of_now_and_in_five_years():
+    ratings = [
+        (1, 1, 3, 4),  # gaps 2 now, 3 in five years: largest 3
+        (2, 2, 4, 2),  # 2 now, 0 later: largest 2
+        (3, 0, 3, 3),  # 3 and 3: largest 3, and more now than competency 1
+        (4, 3, 3, 2),  # no gap: left out
+    ]
+    assert gap_profile(ratings) == [Gap(3, 3, 3), Gap(1, 2, 3), Gap(2, 2, 0)]
+
+
+@pytest.fixture
+def framework():
+    from .survey_factories import load_framework
+
+    load_framework()
+    return {c.code: c for c in Competency.objects.all()}
+
+
+def covering(*codes, **fields):
+    course = make_course(**fields)
+    course.competencies.set([Competency.objects.get(code=code) for code in codes])
+    course.save_revision().publish()
+    return course
+
+
+def test_recommendations_follow_the_gaps_and_leave_out_completed_courses(framework):
+    protection = covering("radiation-protection", title="Stralingsbescherming")
+    dosimetry = covering("patient-dosimetry", title="Dosimetrie")
+    learner = make_learner()
+    no_course = next(
+        c for code, c in framework.items() if code not in ("patient-dosimetry", "radiation-protection")
+    )
+    gaps = [
+        Gap(framework["patient-dosimetry"].pk, 3, 3),
+        Gap(framework["radiation-protection"].pk, 1, 2),
+        Gap(no_course.pk, 1, 1),
+    ]
+    rows = recommend(gaps, learner)
+    assert [(c.code, [course.title for course in courses]) for c, _gap, courses in rows] == [
+        ("patient-dosimetry", ["Dosimetrie"]),
+        ("radiation-protection", ["Stralingsbescherming"]),
+        (no_course.code, []),  # shown: "no course yet"
+    ]
+    enrolment = enrol(learner, dosimetry)
+    finish_lessons(enrolment)
+    QuizAttempt.start(enrolment).submit(right_answers(dosimetry))
+    enrolment.complete()
+    rows = recommend(gaps, learner, only_with_courses=True)
+    assert [(c.code, [course.pk for course in courses]) for c, _gap, courses in rows] == [
+        ("radiation-protection", [protection.pk])
+    ]
+
+
+def answer(client, survey):
+    respondent = Respondent(client, survey)
+    respondent.consent()
+    respondent.profile()
+    respondent.work()
+    respondent.matrix(levels=(1, 3, 4))  # every dosimetry competency: gaps 2 now, 3 in five years
+    return respondent.review()
+
+
+def test_a_logged_in_respondent_sees_courses_for_their_gaps_and_keeps_them_on_the_dashboard(client):
+    survey = make_survey()
+    course = covering("radiation-protection", title="Stralingsbescherming: de basis")
+    learner = make_learner()
+    client.force_login(learner)
+    done = answer(client, survey)
+    thanks = client.get(done["Location"]).content.decode()
+    assert "Stralingsbescherming: de basis" in thanks and f'action="{course.url}enrol/"' in thanks
+    assert Response.objects.get().respondent == learner
+    dashboard = client.get("/nl/learning/").content.decode()
+    assert "Aanbevolen voor u" in dashboard and "Stralingsbescherming: de basis" in dashboard
+    client.post(course.url + "enrol/")  # the button on the thank-you page
+    enrolment = learner.enrolments.get()
+    finish_lessons(enrolment)
+    QuizAttempt.start(enrolment).submit(right_answers(course))
+    enrolment.complete()
+    assert Certificate.objects.filter(user=learner).exists()
+    assert "Aanbevolen voor u" not in client.get("/nl/learning/").content.decode()  # completed: left out
+
+
+def test_an_anonymous_questionnaire_recommends_on_the_thank_you_page_only(client):
+    survey = make_survey(anonymous=True)
+    covering("radiation-protection", title="Stralingsbescherming: de basis")
+    learner = make_learner()
+    client.force_login(learner)
+    done = answer(client, survey)
+    assert "Stralingsbescherming: de basis" in client.get(done["Location"]).content.decode()
+    response = Response.objects.get()
+    assert response.respondent is None  # nothing links the answers to the account
+    assert "Aanbevolen voor u" not in client.get("/nl/learning/").content.decode()
+
+
+def test_a_tampered_session_profile_is_ignored(client):
+    survey = make_survey()
+    session = client.session
+    session[survey.gaps_session_key()] = [["<script>", "x", None], "junk"]
+    session.save()
+    response = client.get(survey.url + "thanks/")
+    assert response.status_code == 200 and "<script>" not in response.content.decode()
