@@ -5,6 +5,8 @@ import re
 
 from playwright.sync_api import expect
 
+from .test_questionnaire import answer_opening_steps
+
 
 def covered_competencies(demo_site):
     return {
@@ -36,23 +38,7 @@ def test_a_learner_answers_the_gap_analysis_and_enrols_from_the_thank_you_page(b
     page.get_by_label(re.compile(r"^Wachtwoord\W*$")).press("Enter")
     expect(page.get_by_role("heading", level=1, name="Mijn leeromgeving")).to_be_visible()
 
-    page.goto("/nl/gap-analyse-2026/answer/")
-    page.get_by_label(re.compile("privacyverklaring gelezen")).check()
-    page.get_by_role("button", name="Volgende").click()
-    for label, value in [
-        ("Stakeholdergroep", "care_provider"),
-        ("Beroep", "clinical_physicist"),
-        ("Soort organisatie", "university_hospital"),
-        ("Jaren ervaring in het vakgebied", "5-10"),
-        ("Regio", "east"),
-    ]:
-        page.get_by_label(label).select_option(value)
-    page.get_by_role("button", name="Volgende").click()
-    page.get_by_label("Universitair medisch centrum").check()
-    page.get_by_label("PET/CT").check()
-    page.get_by_label("3", exact=True).check()
-    page.get_by_label(re.compile("Hoeveel uur")).fill("10")
-    page.get_by_role("button", name="Volgende").click()
+    answer_opening_steps(page)
     while page.locator(".matrix__table").count():
         fill_matrix(page, covered)
         page.get_by_role("button", name="Volgende").click()

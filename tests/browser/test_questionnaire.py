@@ -128,9 +128,8 @@ def test_stakeholder_answers_with_the_keyboard_leaves_resumes_and_an_analyst_see
     assert axe(analyst) == []
 
 
-def test_the_matrix_fits_a_phone_screen(browser, demo_site):
-    context = browser.new_context(base_url=demo_site.url, viewport={"width": 375, "height": 800})
-    page = context.new_page()
+def answer_opening_steps(page):
+    """Consent, profile and the first questions with the mouse, up to the first competency matrix."""
     page.goto("/nl/gap-analyse-2026/answer/")
     page.get_by_label(re.compile("privacyverklaring gelezen")).check()
     page.get_by_role("button", name="Volgende").click()
@@ -148,6 +147,12 @@ def test_the_matrix_fits_a_phone_screen(browser, demo_site):
     page.get_by_label("3", exact=True).check()
     page.get_by_label(re.compile("Hoeveel uur")).fill("10")
     page.get_by_role("button", name="Volgende").click()
+
+
+def test_the_matrix_fits_a_phone_screen(browser, demo_site):
+    context = browser.new_context(base_url=demo_site.url, viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    answer_opening_steps(page)
     select = page.locator(".matrix__table select").first
     expect(select).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scrolling
