@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -113,7 +114,7 @@ class Person(index.Indexed, models.Model):
         return self.name
 
 
-class CommitteeIndexPage(SitePage):
+class CommitteeIndexPage(CacheableRoutablePageMixin, SitePage):
     """The committees and groups of the field, and their open seats."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=1000)
@@ -139,11 +140,37 @@ class CommitteeIndexPage(SitePage):
         ]
         return context
 
+    @path("coverage/", name="coverage")
+    def coverage_matrix(self, request):
+        from .views import coverage_matrix
+
+        return coverage_matrix(request, self)
+
     def fresh_for(self):
         return soonest(
             VacancyPage.seconds_until_next_deadline(self),
             seconds_until_next_meeting(CommitteePage.objects.child_of(self).values("translation_key")),
         )
+
+
+def is_committee_member(user):
+    """Whether ``user`` sits on any committee today."""
+    if not user.is_authenticated:
+        return False
+    return Membership.objects.filter(person__user=user).current(timezone.localdate()).exists()
+
+
+@register_setting(icon="table")
+class CoverageSettings(BaseSiteSetting):
+    """When the coverage matrix calls a competency covered rather than weakly covered."""
+
+    min_courses = models.PositiveSmallIntegerField(_("courses needed"), default=2)
+    min_completions = models.PositiveIntegerField(_("completions needed"), default=10)
+
+    panels = [FieldRowPanel([FieldPanel("min_courses"), FieldPanel("min_completions")])]
+
+    class Meta:
+        verbose_name = _("coverage thresholds")
 
 
 def seconds_until_next_meeting(committee_keys):
@@ -212,7 +239,10 @@ class CommitteePage(CacheableRoutablePageMixin, SitePage):
     class Meta:
         verbose_name = _("committee")
         verbose_name_plural = _("committees")
-        permissions = [("view_members_area", _("Can open every committee's members-only pages and minutes"))]
+        permissions = [
+            ("view_members_area", _("Can open every committee's members-only pages and minutes")),
+            ("view_coverage", _("Can open the coverage matrix of gaps and courses")),
+        ]
 
     def clean(self):
         super().clean()

@@ -101,3 +101,75 @@ def send_application_confirmation(request, application, again=False):
         to=[application.email],
         reply_to=[vacancy.contact_email] if vacancy.contact_email else None,
     ).send()
+
+
+def coverage_matrix(request, index):
+    """Gaps against courses, for editors and committee members; filter, sort, export."""
+    from home.models import CompetencyDomain, StakeholderGroup
+
+    from . import coverage
+    from .models import CoverageSettings, is_committee_member
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not (request.user.has_perm("committee.view_coverage") or is_committee_member(request.user)):
+        raise PermissionDenied
+    domains = list(CompetencyDomain.objects.all())
+    domain = request.GET.get("domain", "")
+    domain = domain if domain in {d.code for d in domains} else ""
+    group = request.GET.get("group", "")
+    group = group if group in StakeholderGroup.values else ""
+    sort = request.GET.get("sort", "gap")
+    sort = sort if sort in coverage.SORTS else "gap"
+    settings = CoverageSettings.for_request(request)
+    thresholds = coverage.Thresholds(settings.min_courses, settings.min_completions)
+    survey = coverage.latest_survey()
+    rows = coverage.sorted_rows(coverage.coverage(survey, group, domain, thresholds), sort)
+    labels = coverage.STATUS_LABELS
+    if request.GET.get("export") in ("xlsx", "csv"):
+        return coverage_export(rows, labels, request.GET["export"])
+    context = {
+        "page": index,
+        "rows": rows,
+        "survey": survey,
+        "domains": domains,
+        "groups": StakeholderGroup.choices,
+        "chosen": {"domain": domain, "group": group, "sort": sort},
+        "labels": labels,
+        "thresholds": thresholds,
+        "query": request.GET.urlencode(),
+    }
+    return TemplateResponse(request, "committee/coverage.html", context)
+
+
+def coverage_export(rows, labels, file_format):
+    from cms.exports import spreadsheet_response
+
+    header = [
+        _("Domain"),
+        _("Competency"),
+        _("Gap now"),
+        _("Gap in five years"),
+        _("Respondents"),
+        _("Courses"),
+        _("Enrolments"),
+        _("Completions"),
+        _("Status"),
+        _("Curriculum priority"),
+    ]
+    data = [
+        [
+            str(r.competency.domain.name),
+            str(r.competency.name),
+            None if r.gap_now is None else round(r.gap_now, 2),
+            None if r.gap_future is None else round(r.gap_future, 2),
+            r.respondents,
+            "; ".join(c.title for c in r.courses),
+            r.enrolments,
+            r.completions,
+            str(labels[r.status]),
+            _("yes") if r.priority else "",
+        ]
+        for r in rows
+    ]
+    return spreadsheet_response("coverage-matrix", [str(h) for h in header], data, file_format)
