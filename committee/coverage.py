@@ -22,6 +22,7 @@ class CoverageRow:
     respondents: int = 0
     group_gaps: dict = field(default_factory=dict)  # stakeholder group -> gap now (None: too few)
     courses: list = field(default_factory=list)
+    actions: list = field(default_factory=list)  # curriculum actions not done yet
     enrolments: int = 0
     completions: int = 0
     status: str = "none"
@@ -84,6 +85,11 @@ def coverage(survey=None, stakeholder_group="", domain="", settings=None):
         row.courses.append(course)
         row.enrolments += enrolled.get(course.translation_key, 0)
         row.completions += completed.get(course.translation_key, 0)
+    from .models import ActionStatus, CurriculumAction
+
+    open_actions = CurriculumAction.objects.filter(competency_id__in=rows).exclude(status=ActionStatus.DONE)
+    for action in open_actions.select_related("committee"):
+        rows[action.competency_id].actions.append(action)
     for row in rows.values():
         row.status = settings.status(len(row.courses), row.completions)
     return list(rows.values())

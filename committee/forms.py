@@ -40,3 +40,40 @@ class ApplicationForm(forms.ModelForm):
         except IntegrityError:
             application = VacancyApplication.objects.get(vacancy=vacancy, email=email)
             return application, False
+
+
+class CurriculumActionForm(forms.ModelForm):
+    """Turn a competency without a course into an action for an action group."""
+
+    class Meta:
+        from .models import CurriculumAction
+
+        model = CurriculumAction
+        fields = ["committee", "description", "owner", "due_date"]
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        from .models import CommitteePage, Person
+
+        super().__init__(*args, **kwargs)
+        groups = CommitteePage.objects.live().filter(kind="action_group", locale__language_code="nl")
+        self.fields["committee"].queryset = groups.order_by("title")
+        self.fields["owner"].queryset = Person.objects.filter(memberships__committee__in=groups).distinct()
+
+    def clean_description(self):
+        description = self.cleaned_data["description"].strip()
+        if not description:
+            raise forms.ValidationError(_("This field is required."))
+        return description
+
+
+class CloseActionForm(forms.Form):
+    course = forms.ModelChoiceField(queryset=None, label=_("Course that answers it"))
+
+    def __init__(self, action, *args, **kwargs):
+        from learning.models import CoursePage
+
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = CoursePage.objects.live().filter(
+            competencies=action.competency, locale__language_code="nl"
+        )

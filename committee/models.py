@@ -140,6 +140,12 @@ class CommitteeIndexPage(CacheableRoutablePageMixin, SitePage):
         ]
         return context
 
+    @path("coverage/action/<int:competency_id>/", name="curriculum_action")
+    def new_curriculum_action(self, request, competency_id):
+        from .views import new_curriculum_action
+
+        return new_curriculum_action(request, self, competency_id)
+
     @path("coverage/", name="coverage")
     def coverage_matrix(self, request):
         from .views import coverage_matrix
@@ -264,6 +270,11 @@ class CommitteePage(CacheableRoutablePageMixin, SitePage):
     def meetings(self):
         return Meeting.objects.filter(committee__translation_key=self.translation_key)
 
+    def curriculum_actions(self):
+        return CurriculumAction.objects.filter(
+            committee__translation_key=self.translation_key
+        ).select_related("competency", "owner", "course")
+
     def kpis(self):
         return KPI.objects.filter(committee__translation_key=self.translation_key).prefetch_related(
             "measurements"
@@ -315,6 +326,12 @@ class CommitteePage(CacheableRoutablePageMixin, SitePage):
         from .views import meetings_ics
 
         return meetings_ics(request, self)
+
+    @path("members/actions/<int:action_id>/close/", name="close_action")
+    def close_action(self, request, action_id):
+        from .views import close_curriculum_action
+
+        return close_curriculum_action(request, self, action_id)
 
     @path("members/", name="members")
     def members_area(self, request):
@@ -686,3 +703,68 @@ class VacancyApplication(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.vacancy}"
+
+
+class CurriculumAction(models.Model):
+    """A curriculum priority taken on by an action group: make a course for a competency that has none."""
+
+    committee = models.ForeignKey(
+        CommitteePage, verbose_name=_("action group"), on_delete=models.CASCADE, related_name="+"
+    )
+    competency = models.ForeignKey(
+        "home.Competency", verbose_name=_("competency"), on_delete=models.CASCADE, related_name="+"
+    )
+    description = models.CharField(_("action"), max_length=300)
+    owner = models.ForeignKey(
+        Person, verbose_name=_("owner"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    due_date = models.DateField(_("due"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
+    course = models.ForeignKey(
+        "learning.CoursePage",
+        verbose_name=_("course that answers it"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    wagtail_reference_index_ignore = True
+    panels = [
+        FieldRowPanel([FieldPanel("committee"), FieldPanel("competency")]),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("owner"), FieldPanel("due_date"), FieldPanel("status")]),
+        FieldPanel("course"),
+    ]
+
+    class Meta:
+        verbose_name = _("curriculum action")
+        verbose_name_plural = _("curriculum actions")
+        ordering = ["due_date"]
+
+    def __str__(self):
+        return self.description
+
+    def is_overdue(self, today=None):
+        return self.status != ActionStatus.DONE and self.due_date < (today or timezone.localdate())
+
+    def status_label(self, today=None):
+        return _("Overdue") if self.is_overdue(today) else self.get_status_display()
+
+    def close_with(self, course):
+        """Done: a course that covers the competency is published."""
+        if not course.live or not course.competencies.filter(pk=self.competency_id).exists():
+            raise ValidationError(_("Choose a published course that covers this competency."))
+        self.course, self.status = course, ActionStatus.DONE
+        self.save(update_fields=["course", "status"])

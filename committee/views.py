@@ -43,6 +43,8 @@ def meetings_ics(request, committee):
 
 def members_area(request, committee):
     """Meetings with minutes, online links and action items: for the committee's members (and staff)."""
+    from .forms import CloseActionForm
+
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not committee.has_member(request.user):
@@ -58,6 +60,9 @@ def members_area(request, committee):
         "upcoming": [m for m in meetings.order_by("starts_at") if m.starts_at >= now],
         "past": [m for m in meetings if m.starts_at < now],
         "today": timezone.localdate(),
+        "curriculum_actions": [
+            (action, CloseActionForm(action)) for action in committee.curriculum_actions()
+        ],
     }
     return TemplateResponse(request, "committee/members_area.html", context)
 
@@ -108,12 +113,11 @@ def coverage_matrix(request, index):
     from home.models import CompetencyDomain, StakeholderGroup
 
     from . import coverage
-    from .models import CoverageSettings, is_committee_member
+    from .models import CoverageSettings
 
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not (request.user.has_perm("committee.view_coverage") or is_committee_member(request.user)):
-        raise PermissionDenied
+    refusal = coverage_refusal(request)
+    if refusal:
+        return refusal
     domains = list(CompetencyDomain.objects.all())
     domain = request.GET.get("domain", "")
     domain = domain if domain in {d.code for d in domains} else ""
@@ -173,3 +177,58 @@ def coverage_export(rows, labels, file_format):
         for r in rows
     ]
     return spreadsheet_response("coverage-matrix", [str(h) for h in header], data, file_format)
+
+
+def coverage_refusal(request):
+    """The coverage matrix and its actions are for editors (a permission) and committee members."""
+    from .models import is_committee_member
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not (request.user.has_perm("committee.view_coverage") or is_committee_member(request.user)):
+        raise PermissionDenied
+    return None
+
+
+def new_curriculum_action(request, index, competency_id):
+    """From the matrix: make a competency without a course an action for an action group."""
+    from django.shortcuts import get_object_or_404
+
+    from home.models import Competency
+
+    from .forms import CurriculumActionForm
+
+    refusal = coverage_refusal(request)
+    if refusal:
+        return refusal
+    competency = get_object_or_404(Competency, pk=competency_id)
+    initial = {"description": _("Develop a course on %(competency)s") % {"competency": competency.name}}
+    form = CurriculumActionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        action = form.save(commit=False)
+        action.competency, action.created_by = competency, request.user
+        action.save()
+        messages.success(request, _("The action is on %(group)s's list.") % {"group": action.committee.title})
+        return redirect(index.url + index.reverse_subpage("coverage"))
+    context = {"page": index, "competency": competency, "form": form}
+    return render(request, "committee/curriculum_action.html", context, status=400 if form.errors else 200)
+
+
+def close_curriculum_action(request, committee, action_id):
+    """A member closes an action with the published course that now covers its competency."""
+    from django.shortcuts import get_object_or_404
+
+    from .forms import CloseActionForm
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(committee.url)
+    if request.method != "POST" or not committee.has_member(request.user):
+        raise PermissionDenied
+    action = get_object_or_404(committee.curriculum_actions(), pk=action_id)
+    form = CloseActionForm(action, request.POST)
+    if form.is_valid():
+        action.close_with(form.cleaned_data["course"])
+        messages.success(request, _("The action is closed."))
+    else:
+        messages.error(request, _("Choose a published course that covers this competency."))
+    return redirect(committee.url + committee.reverse_subpage("members"))

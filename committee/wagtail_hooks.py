@@ -15,6 +15,7 @@ from cms.exports import FormulaSafeExportMixin
 from .models import (
     KPI,
     CommitteePage,
+    CurriculumAction,
     Meeting,
     Membership,
     Person,
@@ -81,8 +82,23 @@ class ApplicationViewSet(SnippetViewSet):
     search_fields = ["name", "email", "organisation"]
 
 
+class CurriculumActionViewSet(SnippetViewSet):
+    model = CurriculumAction
+    icon = "tasks"
+    menu_label = _("Curriculum actions")
+    list_display = ["description", "competency", "committee", "owner", "due_date", "status"]
+    list_filter = ["committee", "status"]
+
+
 class CommitteeGroup(SnippetViewSetGroup):
-    items = (PersonViewSet, MembershipViewSet, MeetingViewSet, KPIViewSet, ApplicationViewSet)
+    items = (
+        PersonViewSet,
+        MembershipViewSet,
+        MeetingViewSet,
+        KPIViewSet,
+        CurriculumActionViewSet,
+        ApplicationViewSet,
+    )
     menu_icon = "group"
     menu_label = _("Committees")
     menu_order = 295

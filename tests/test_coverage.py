@@ -99,3 +99,54 @@ def test_access_export_and_filters(client):
     assert any(str(row[5]).startswith("'=HYPERLINK") for row in rows[1:])
     bogus = client.get(url, {"domain": "<script>", "group": "x", "sort": "__class__"})
     assert bogus.status_code == 200 and "<script>" not in bogus.content.decode()
+
+
+def test_a_member_makes_a_curriculum_action_from_the_matrix_and_closes_it_with_a_course(client):
+    import datetime
+
+    from committee.models import CurriculumAction
+
+    field_committee = make_committee()
+    group = make_committee("action_group", "Actiegroep Opleiding", "opleiding", field_committee.get_parent())
+    member = User.objects.create_user("member", "member@example.org", "x")
+    owner = seat(group, "Leader", role="leader", user=member).person
+    answered_survey(client)
+    client.force_login(member)
+    matrix = field_committee.get_parent().url + "coverage/"
+    dosimetry = Competency.objects.get(code="patient-dosimetry")
+    assert f"coverage/action/{dosimetry.pk}/" in client.get(matrix).content.decode()
+    url = f"{matrix}action/{dosimetry.pk}/"
+    refused = client.post(url, {"committee": group.pk, "description": "Cursus dosimetrie", "due_date": ""})
+    assert refused.status_code == 400 and 'id="id_due_date_error"' in refused.content.decode()
+    made = client.post(
+        url,
+        {
+            "committee": group.pk,
+            "description": "Cursus dosimetrie",
+            "owner": owner.pk,
+            "due_date": "2026-01-31",
+        },
+    )
+    assert made.status_code == 302
+    action = CurriculumAction.objects.get()
+    assert (action.competency, action.created_by, action.is_overdue()) == (dosimetry, member, True)
+    assert "actie loopt: Actiegroep Opleiding" in client.get(matrix).content.decode()
+    area = client.get(group.url + "members/").content.decode()
+    assert "Cursus dosimetrie" in area and "Te laat" in area
+
+    course = make_course(title="Dosimetrie in de praktijk")
+    close = group.url + f"members/actions/{action.pk}/close/"
+    client.post(close, {"course": course.pk})  # does not cover the competency yet: refused
+    action.refresh_from_db()
+    assert action.status == "open"
+    course.competencies.set([dosimetry])
+    course.save_revision().publish()
+    client.post(close, {"course": course.pk})
+    action.refresh_from_db()
+    assert (action.status, action.course_id) == ("done", course.pk)
+    assert 'href="' + course.url + '"' in client.get(group.url + "members/").content.decode()
+    outsider = make_learner()
+    client.force_login(outsider)
+    assert client.post(close, {"course": course.pk}).status_code == 403
+    assert client.get(url).status_code == 403
+    assert datetime.date.today() > action.due_date
