@@ -63,3 +63,4 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/surveys.py
 	$(BIN)/python bench/learning.py
+	$(BIN)/python bench/loop.py

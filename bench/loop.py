@@ -1,0 +1,127 @@
+"""Benchmark the loop from gaps to courses: the coverage matrix and one respondent's recommendations.
+
+Builds a throw-away database (SQLite, or PostgreSQL with --database postgres)
+with the demo site, the demo questionnaire with N synthetic responses on the
+40-competency framework, and C extra live courses each covering three
+competencies, then times in one process with production settings:
+the coverage matrix (all competencies, and one stakeholder group), the whole
+matrix page, and the recommendations for one respondent's gap profile.
+"""
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.common import configure, timed  # noqa: E402
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--responses", type=int, default=10_000, help="Synthetic responses (default 10,000).")
+    parser.add_argument("--courses", type=int, default=50, help="Live courses (default 50).")
+    parser.add_argument("--runs", type=int, default=5, help="Repetitions of each timing (default 5).")
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite", help="Database.")
+    return parser.parse_args()
+
+
+def prepare(responses, courses):
+    from django.core.management import call_command
+
+    quiet = open(os.devnull, "w")
+    print("Migrating and loading the demo site, courses and committees ...", flush=True)
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    for command in ("load_demo_content", "load_demo_courses", "load_demo_committees"):
+        call_command(command, stdout=quiet)
+    print(f"Generating {responses} responses ...", flush=True)
+    call_command("load_demo_survey", responses=responses, stdout=quiet)
+    add_courses(courses)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def add_courses(count):
+    """Live courses beside the demo ones, each covering three competencies of the framework."""
+    from home.models import Competency
+    from learning.models import CourseIndexPage, CoursePage
+
+    catalogue = CourseIndexPage.objects.filter(locale__language_code="nl").first()
+    competencies = list(Competency.objects.all())
+    rng = random.Random(2026)
+    existing = CoursePage.objects.filter(locale__language_code="nl").count()
+    for n in range(max(count - existing, 0)):
+        course = CoursePage(
+            title=f"Benchmark course {n}",
+            slug=f"benchmark-course-{n}",
+            summary="For the benchmark.",
+            learning_objectives="<p>Objectives.</p>",
+        )
+        catalogue.add_child(instance=course)
+        course.competencies.set(rng.sample(competencies, 3))
+        course.save_revision().publish()
+
+
+def timings(runs):
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    from committee import coverage
+    from committee.models import CommitteeIndexPage
+    from learning.recommendations import recommend
+    from surveys.models import Response
+    from surveys.profile import profile_of
+
+    survey = coverage.latest_survey()
+    response = Response.objects.submitted().filter(survey__translation_key=survey.translation_key).first()
+    profile = profile_of(response)
+    editor = User.objects.create_superuser("bench-editor", password="x" * 20)
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(editor)
+    index = CommitteeIndexPage.objects.filter(locale__language_code="nl").first()
+    url = index.url + "coverage/"
+    assert client.get(url).status_code == 200
+    return [
+        ("coverage matrix", timed(lambda: coverage.coverage(survey), runs)),
+        ("  one stakeholder group", timed(lambda: coverage.coverage(survey, "care_provider"), runs)),
+        ("matrix page", timed(lambda: client.get(url), runs)),
+        ("recommendations", timed(lambda: recommend(profile, editor), runs * 10)),
+    ]
+
+
+def main():
+    args = parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="nmep-bench-loop-"))
+    configure(args.database, workdir, "nmep_bench_loop")
+    import django
+
+    django.setup()
+    try:
+        prepare(args.responses, args.courses)
+        rows = timings(args.runs)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+        if args.database == "postgres":
+            from django.db import connections
+
+            connections.close_all()
+            subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "nmep_bench_loop"])
+    print()
+    print(f"Database {args.database}; {args.responses} responses, {args.courses} courses; one process")
+    print(f"| {'measure':<24} | {'median ms':>10} | {'slowest ms':>10} |")
+    print(f"|{'-' * 26}|{'-' * 12}|{'-' * 12}|")
+    for name, (median, slowest) in rows:
+        print(f"| {name:<24} | {median:>10.1f} | {slowest:>10.1f} |")
+
+
+if __name__ == "__main__":
+    main()
