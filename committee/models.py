@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -768,3 +769,31 @@ class CurriculumAction(models.Model):
             raise ValidationError(_("Choose a published course that covers this competency."))
         self.course, self.status = course, ActionStatus.DONE
         self.save(update_fields=["course", "status"])
+
+
+class StateOfTheFieldPage(SitePage):
+    """The field's own analysis, in public: the largest gaps of the latest questionnaire and the courses
+    that answer them (figures resting on too few respondents are withheld)."""
+
+    introduction = RichTextField(_("introduction"), features=BASIC_TEXT, blank=True)
+    gaps_shown = models.PositiveSmallIntegerField(
+        _("gaps shown"), default=10, validators=[MinValueValidator(3), MaxValueValidator(40)]
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("gaps_shown")]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("state of the field page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .coverage import coverage, latest_survey, sorted_rows
+
+        context = super().get_context(request, *args, **kwargs)
+        survey = latest_survey()
+        rows = [row for row in sorted_rows(coverage(survey), "gap") if row.gap_future is not None]
+        context.update(survey=survey, rows=rows[: self.gaps_shown])
+        return context
+
+    def fresh_for(self):
+        return 3600  # new answers arrive all the time; an hour old is fresh enough

@@ -150,3 +150,29 @@ def test_a_member_makes_a_curriculum_action_from_the_matrix_and_closes_it_with_a
     assert client.post(close, {"course": course.pk}).status_code == 403
     assert client.get(url).status_code == 403
     assert datetime.date.today() > action.due_date
+
+
+def test_the_state_of_the_field_page_shows_the_largest_gaps_and_withholds_small_cells(client):
+    from cms.pagecache import purge
+    from committee.models import StateOfTheFieldPage
+
+    from .factories import dutch_home, publish
+
+    page = publish(
+        dutch_home(), StateOfTheFieldPage(title="Stand van het veld", slug="stand-van-het-veld", gaps_shown=3)
+    )
+    survey = answered_survey(client, respondents=4)  # below the minimum cell size of 5
+    client.logout()
+    assert "Nog niet genoeg antwoorden" in client.get(page.url).content.decode()
+    fifth = Respondent(client, survey)
+    fifth.consent()
+    fifth.profile()
+    fifth.work()
+    fifth.matrix(levels=(1, 3, 4))
+    fifth.review()
+    covering("patient-dosimetry", title="Dosimetrie in de praktijk")
+    client.logout()
+    purge()  # the page is cached for an hour; a new page view after that shows the new answers
+    html = client.get(page.url).content.decode()
+    assert html.count('<th scope="row">') == 3  # gaps_shown
+    assert "Dosimetrie in de praktijk" in html and "3,0" in html
