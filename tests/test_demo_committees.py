@@ -92,10 +92,24 @@ class TestLoadedDemoCommittees:
             "Committee index (en)",
             "Committees (en)",
             "Vacancies (en)",
+            "State of the field page (nl)",
+            "State of the field page (en)",
+            "Curriculum actions",
             "Demo member",
         )
         for label in labels:
             assert f"{label}: 0 created" in output, label
+
+    def test_the_loop_is_visible_a_state_of_the_field_page_and_a_curriculum_action(self, client):
+        from committee.models import CurriculumAction, StateOfTheFieldPage
+
+        pages = StateOfTheFieldPage.objects.live()
+        assert {p.locale.language_code for p in pages} == {"nl", "en"}
+        for page in pages:
+            assert client.get(page.url).status_code == 200
+        (action,) = CurriculumAction.objects.all()
+        assert action.committee.kind == "action_group" and not action.competency.courses.exists()
+        assert action.owner is not None and not action.is_overdue()
 
     def test_six_committees_in_dutch_with_english_translations(self):
         dutch, english = list(committees("nl")), list(committees("en"))

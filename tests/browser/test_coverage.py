@@ -31,3 +31,12 @@ def test_a_member_opens_the_matrix_and_makes_a_curriculum_action(browser, demo_s
     expect(page.get_by_text(re.compile("^actie loopt:")).first).to_be_visible()
     assert demo_site.query("SELECT COUNT(*) FROM committee_curriculumaction")[0][0] >= 1
     context.close()
+
+
+def test_a_visitor_reads_the_state_of_the_field(page, demo_site, axe):
+    page.goto("/nl/stand-van-het-veld/")
+    table = page.get_by_role("table", name="De grootste gaps van het veld en de cursussen die erin voorzien")
+    expect(table).to_be_visible()
+    assert table.get_by_role("row").count() == 11  # the header and the ten largest gaps
+    expect(table.get_by_text("Nog geen cursus").first).to_be_visible()
+    assert axe(page) == []

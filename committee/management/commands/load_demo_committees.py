@@ -33,6 +33,7 @@ from committee.models import (
     CommitteeIndexPage,
     CommitteeKind,
     CommitteePage,
+    CurriculumAction,
     Decision,
     Measurement,
     Meeting,
@@ -41,10 +42,11 @@ from committee.models import (
     Person,
     Role,
     SeatCategory,
+    StateOfTheFieldPage,
     VacancyPage,
 )
 from home.management.commands.load_demo_content import bullets, default_site
-from home.models import Organisation, StakeholderGroup
+from home.models import Competency, Organisation, StakeholderGroup
 
 G = StakeholderGroup
 ACADEMIA, SOCIETAL, INDUSTRY = SeatCategory.ACADEMIA, SeatCategory.SOCIETAL_PARTNER, SeatCategory.INDUSTRY
@@ -988,6 +990,50 @@ def ensure_index(home):
     return publish_child(home, CommitteeIndexPage(**INDEX["nl"], show_in_menus=True)), True
 
 
+STATE_OF_THE_FIELD = {
+    "nl": {
+        "title": "Stand van het veld",
+        "slug": "stand-van-het-veld",
+        "introduction": "<p>Wat het veld zelf zegt nodig te hebben: de grootste gaps uit de laatste "
+        "gap-analyse, en welke cursussen erin voorzien. Waar nog geen cursus is, zet de veldcommissie een "
+        "actiegroep aan het werk.</p>",
+    },
+    "en": {
+        "title": "State of the field",
+        "slug": "state-of-the-field",
+        "introduction": "<p>What the field itself says it needs: the largest gaps of the latest gap "
+        "analysis, and the courses that answer them. Where there is no course yet, the field committee puts "
+        "an action group to work.</p>",
+    },
+}
+# A competency no demo course teaches: the education action group takes it on.
+CURRICULUM_PRIORITY = "radiopharmaceutical-qc"
+
+
+def ensure_state_of_the_field(home):
+    page = find_child(home, STATE_OF_THE_FIELD["nl"]["slug"])
+    if page is not None:
+        return page, False
+    return publish_child(home, StateOfTheFieldPage(**STATE_OF_THE_FIELD["nl"], gaps_shown=10)), True
+
+
+def ensure_curriculum_action(group, people):
+    """One curriculum action, for a competency without a course; 1 when it was made."""
+    competency = Competency.objects.filter(code=CURRICULUM_PRIORITY).first()
+    if competency is None or CurriculumAction.objects.filter(competency=competency).exists():
+        return 0
+    leader = next((m.person for m in group.memberships() if m.role == Role.LEADER), None)
+    CurriculumAction.objects.create(
+        committee=group,
+        competency=competency,
+        description="Een e-learningmodule kwaliteitscontrole van radiofarmaca laten maken en accrediteren",
+        owner=leader,
+        due_date=days_from_today(120),
+        status=ActionStatus.IN_PROGRESS,
+    )
+    return 1
+
+
 def ensure_committee(index, spec):
     committee = find_child(index, spec["nl"]["slug"])
     if committee is not None:
@@ -1169,7 +1215,13 @@ class Command(BaseCommand):
             self.counted("Vacancies (nl)", created, 1)
             people = self.people()
             self.rows(committees, people)
+            state, created = ensure_state_of_the_field(home)
+            self.counted("State of the field page (nl)", created, 1)
+            self.counted("Curriculum actions", ensure_curriculum_action(committees["education"], people), 1)
             self.english(home, index, committees, vacancy)
+            self.counted(
+                "State of the field page (en)", self.translated(home, state, STATE_OF_THE_FIELD["en"]), 1
+            )
             self.member(people)
         self.stdout.write(self.style.SUCCESS("Demo committees loaded."))
 
@@ -1213,6 +1265,12 @@ class Command(BaseCommand):
         created = sum(translate(committees[spec["key"]], locale, spec["en"]) for spec in COMMITTEES)
         self.counted("Committees (en)", created, len(COMMITTEES))
         self.counted("Vacancies (en)", translate(vacancy, locale, VACANCY["en"]), 1)
+
+    def translated(self, home, page, fields):
+        locale = Locale.objects.filter(language_code="en").first()
+        if locale is None or home.get_translation_or_none(locale) is None:
+            return 0
+        return translate(page, locale, fields)
 
     def member(self, people):
         if not settings.DEBUG:
