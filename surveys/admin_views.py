@@ -64,6 +64,11 @@ def survey_report(request, page_id):
             heatmap=report.heatmap(selection, cells),
             questions=question_results(survey, selection),
         )
+        previous = report.previous_wave(survey)
+        if previous is not None:
+            context.update(
+                previous=previous, waves=report.wave_comparison(survey, previous, group, profession)
+            )
     return TemplateResponse(request, "surveys/admin/report.html", context)
 
 

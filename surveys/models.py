@@ -75,6 +75,15 @@ class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
     opens_at = models.DateTimeField(_("opens"))
     closes_at = models.DateTimeField(_("closes"))
     access = models.CharField(_("access"), max_length=16, choices=Access.choices, default=Access.OPEN)
+    series = models.SlugField(
+        _("series"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Questionnaires of one series (e.g. gap-analysis) are its waves: the report compares each "
+            "wave with the one before."
+        ),
+    )
     anonymous = models.BooleanField(
         _("anonymous"),
         default=False,
@@ -93,7 +102,7 @@ class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
         FieldPanel("privacy_statement"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("series")]),
                 FieldRowPanel([FieldPanel("access"), FieldPanel("anonymous")]),
                 FieldPanel("include_profile"),
             ],

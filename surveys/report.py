@@ -200,3 +200,55 @@ def free_texts(selection, question_id, counts=None):
     if counts["respondents"].get(question_id, 0) < min_cell_size():
         return None
     return sorted(counts["texts"][question_id])
+
+
+def previous_wave(survey):
+    """The questionnaire of the same series that opened last before this one (None: a first wave)."""
+    if not survey.series:
+        return None
+    return (
+        type(survey)
+        .objects.filter(series=survey.series, locale=survey.locale, opens_at__lt=survey.opens_at)
+        .order_by("-opens_at")
+        .first()
+    )
+
+
+@dataclass
+class WaveChange:
+    """One competency's gap in five years, then and now; None where a wave had too few respondents."""
+
+    competency: Competency
+    then: float | None
+    now: float | None
+    respondents_then: int
+    respondents_now: int
+
+    @property
+    def change(self):
+        return None if self.then is None or self.now is None else self.now - self.then
+
+    @staticmethod
+    def position(gap, width=150):
+        """Where a gap sits on a 0-4 level scale drawn ``width`` wide (5 px margin)."""
+        return round(5 + width * min(max(gap, 0), 4) / 4, 1)
+
+    def then_x(self):
+        return self.position(self.then)
+
+    def now_x(self):
+        return self.position(self.now)
+
+
+def wave_comparison(survey, previous, stakeholder_group="", profession=""):
+    """Per competency rated in both waves: the gap then and now, largest shrink first."""
+    before = {g.competency.pk: g for g in competency_gaps(submitted(previous, stakeholder_group, profession))}
+    after = {g.competency.pk: g for g in competency_gaps(submitted(survey, stakeholder_group, profession))}
+    rows = [
+        WaveChange(
+            gap.competency, before[pk].gap_future, gap.gap_future, before[pk].respondents, gap.respondents
+        )
+        for pk, gap in after.items()
+        if pk in before
+    ]
+    return sorted(rows, key=lambda r: (r.change is None, r.change if r.change is not None else 0))

@@ -1,0 +1,63 @@
+"""Survey waves: each questionnaire of a series compared with the one before, per competency."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.utils import timezone
+
+from surveys import report
+
+from .survey_factories import make_survey
+from .test_survey_report import respond
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def waves(settings):
+    settings.SURVEY_MIN_CELL_SIZE = 2
+    now = timezone.now()
+    first = make_survey(series="gap-analysis", opens_at=now - datetime.timedelta(days=400))
+    second = make_survey(series="gap-analysis", opens_at=now - datetime.timedelta(days=10))
+    make_survey(series="other-series", opens_at=now - datetime.timedelta(days=200))
+    # Then: radiation protection gaps in five years 3 and 3 -> 3.0; dosimetry 1 and 2 -> 1.5
+    respond(first, "care_provider", {"radiation-protection": (1, 3, 4), "patient-dosimetry": (2, 2, 3)})
+    respond(first, "company", {"radiation-protection": (0, 2, 3), "patient-dosimetry": (1, 2, 3)})
+    # Now: radiation protection 1 and 2 -> 1.5 (shrank by 1.5); dosimetry 2 and 3 -> 2.5 (grew by 1.0)
+    respond(second, "care_provider", {"radiation-protection": (3, 4, 4), "patient-dosimetry": (1, 2, 3)})
+    respond(second, "company", {"radiation-protection": (2, 3, 4), "patient-dosimetry": (0, 2, 3)})
+    return first, second
+
+
+def test_the_previous_wave_is_the_last_one_of_the_same_series(waves):
+    first, second = waves
+    assert report.previous_wave(second) == first
+    assert report.previous_wave(first) is None
+
+
+def test_the_comparison_against_hand_computed_gaps(waves):
+    first, second = waves
+    rows = {r.competency.code: r for r in report.wave_comparison(second, first)}
+    protection, dosimetry = rows["radiation-protection"], rows["patient-dosimetry"]
+    assert (protection.then, protection.now, protection.change) == (3.0, 1.5, -1.5)
+    assert (dosimetry.then, dosimetry.now, dosimetry.change) == (1.5, 2.5, 1.0)
+    assert (protection.respondents_then, protection.respondents_now) == (2, 2)
+    assert list(rows) == ["radiation-protection", "patient-dosimetry"]  # largest shrink first
+    only_companies = {r.competency.code: r for r in report.wave_comparison(second, first, "company")}
+    assert only_companies["radiation-protection"].then is None  # one respondent: withheld
+
+
+def test_the_report_shows_the_comparison_to_analysts_only(client, waves):
+    _first, second = waves
+    url = f"/admin/gap-reports/{second.pk}/"
+    editor = User.objects.create_user("ed", "ed@example.org", "x")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.get(url).status_code in (302, 403)
+    analyst = User.objects.create_user("an", "an@example.org", "x")
+    analyst.groups.add(Group.objects.get(name="Survey analysts"))
+    client.force_login(analyst)
+    page = client.get(url).content.decode()
+    assert "Vergeleken met de vorige ronde" in page
+    assert "-1,50 (kromp)" in page and "+1,00 (groeide)" in page and "<svg" in page
