@@ -57,7 +57,7 @@ def report_timings(runs):
     from surveys.exports import export_gaps
     from surveys.models import CompetencyRating, GapSurveyPage
 
-    survey = GapSurveyPage.objects.get(locale__language_code="nl")
+    survey = GapSurveyPage.objects.get(locale__language_code="nl", slug="gap-analyse-2026")
     responses = report.submitted(survey)
     analyst = User.objects.create_superuser("bench-analyst", password="x" * 20)
     client = Client(HTTP_HOST="localhost")

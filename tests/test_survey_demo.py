@@ -17,11 +17,11 @@ pytestmark = pytest.mark.django_db
 def demo():
     factories.english_home()
     call_command("load_demo_survey", responses=40, stdout=io.StringIO())
-    return GapSurveyPage.objects.get(locale__language_code="nl")
+    return GapSurveyPage.objects.get(locale__language_code="nl", slug="gap-analyse-2026")
 
 
 def test_the_demo_questionnaire_exists_in_both_languages_with_shared_questions(client, demo):
-    english = GapSurveyPage.objects.get(locale__language_code="en")
+    english = GapSurveyPage.objects.get(locale__language_code="en", slug="gap-analysis-2026")
     assert english.translation_key == demo.translation_key
     dutch_ids = [name for name, _ in demo.step_blocks()]
     assert dutch_ids == [name for name, _ in english.step_blocks()]
@@ -46,3 +46,12 @@ def test_synthetic_responses_look_like_real_submissions(demo):
     gaps = report.competency_gaps(report.submitted(demo))
     assert all(0 <= g.current <= 4 and g.required_now >= g.current for g in gaps)
     assert max(g.gap_future for g in gaps) > 1.0  # some real gaps to show
+
+
+def test_an_earlier_wave_of_the_same_series_where_the_demo_courses_closed_gaps(demo):
+    earlier = report.previous_wave(demo)
+    assert earlier is not None and earlier.slug == "gap-analyse-2025" and earlier.state() == "closed"
+    assert earlier.responses().submitted().count() == 40
+    rows = {row.competency.code: row for row in report.wave_comparison(demo, earlier)}
+    taught = [rows[code].change for code in ("radiation-protection", "patient-dosimetry", "quantification")]
+    assert all(change < 0 for change in taught)  # those gaps shrank since the first wave

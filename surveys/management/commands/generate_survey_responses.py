@@ -100,16 +100,18 @@ def synthetic_profile(rng):
     }
 
 
-def levels(rng, profession, competency):
+def levels(rng, profession, competency, behind=frozenset()):
     at_home = competency.domain.code in HOME_DOMAINS[profession]
     current = min(4, max(0, round(rng.gauss(2.6 if at_home else 1.0, 0.8))))
+    if competency.code in behind:
+        current = max(0, current - 1)  # an earlier wave: the field knew less of it then
     growing = competency.code in GROWING
     needed_now = min(4, max(current, round(current + rng.gauss(1.3 if growing else 0.4, 0.6))))
     needed_later = min(4, max(needed_now, round(needed_now + rng.gauss(1.0 if growing else 0.2, 0.5))))
     return {"current": current, "required_now": needed_now, "required_future": needed_later}
 
 
-def answers_for(rng, questions, profile):
+def answers_for(rng, questions, profile, behind=frozenset()):
     answers, ratings = [], []
     for question_id, kind, value, competencies in questions:
         if kind == "competency_matrix":
@@ -118,7 +120,7 @@ def answers_for(rng, questions, profile):
                     {
                         "competency": competency,
                         "question": question_id,
-                        **levels(rng, profile["profession"], competency),
+                        **levels(rng, profile["profession"], competency, behind),
                     }
                 )
         elif kind == "single_choice":
@@ -151,8 +153,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--survey", type=int, help="Page id of the questionnaire (default: the newest).")
         parser.add_argument("--seed", type=int, default=2026, help="Random seed, for repeatable data.")
+        parser.add_argument(
+            "--behind", default="", help="Competency codes, comma-separated, rated one level lower today."
+        )
 
-    def handle(self, *args, responses=200, survey=None, seed=2026, **options):
+    def handle(self, *args, responses=200, survey=None, seed=2026, behind="", **options):
+        self.behind = frozenset(code.strip() for code in behind.split(",") if code.strip())
         page = self.find_survey(survey)
         existing = page.responses().submitted().count()
         missing = max(responses - existing, 0)
@@ -190,7 +196,7 @@ class Command(BaseCommand):
         )
         answers, ratings = [], []
         for response, profile in zip(stored, profiles, strict=True):
-            given, rated = answers_for(rng, questions, profile)
+            given, rated = answers_for(rng, questions, profile, self.behind)
             answers += [Answer(response=response, **a) for a in given]
             ratings += [CompetencyRating(response=response, **r) for r in rated]
         Answer.objects.bulk_create(answers, batch_size=2000)

@@ -283,10 +283,35 @@ def block_ids():
     return ids
 
 
+SERIES = "gap-analysis"
+# The first wave, a year earlier: the same questions, closed since.
+EARLIER = {
+    "nl": {"title": "Gap-analyse 2025", "slug": "gap-analyse-2025"},
+    "en": {"title": "Gap analysis 2025", "slug": "gap-analysis-2025"},
+}
+# What the demo courses teach: a year ago the field stood a level lower there.
+TAUGHT_SINCE = (
+    "pet-ct-physics,patient-dosimetry,patient-selection,quantification,radiation-protection,lu-psma-therapy,"
+    "radiation-legislation,waste-management,hotlab-practice,instrument-qa,occupational-monitoring"
+)
+
+
+def earlier_fields(language, ids):
+    now = timezone.now()
+    return {
+        **page_fields(language, ids),
+        **EARLIER[language],
+        "opens_at": now - datetime.timedelta(days=400),
+        "closes_at": now - datetime.timedelta(days=340),
+        "show_in_menus": False,
+    }
+
+
 def page_fields(language, ids):
     text = TEXT[language]
     now = timezone.now()
     return {
+        "series": SERIES,
         "title": text["title"],
         "slug": SLUG[language],
         "introduction": text["introduction"],
@@ -299,15 +324,15 @@ def page_fields(language, ids):
     }
 
 
-def create_survey(home):
+def create_survey(home, fields=page_fields):
     ids = block_ids()
-    dutch = GapSurveyPage(**page_fields("nl", ids))
+    dutch = GapSurveyPage(**fields("nl", ids))
     home.add_child(instance=dutch)
     dutch.save_revision().publish()
     english_home = home.get_translation_or_none(Locale.objects.get(language_code="en"))
     if english_home is not None:
         english = dutch.copy_for_translation(Locale.objects.get(language_code="en"))
-        for name, value in page_fields("en", ids).items():
+        for name, value in fields("en", ids).items():
             setattr(english, name, value)
         english.save_revision().publish()
     return dutch
@@ -335,5 +360,18 @@ class Command(BaseCommand):
                 self.stdout.write(f"Questionnaire: created {survey.url}")
             else:
                 self.stdout.write("Questionnaire: already there")
+            earlier = GapSurveyPage.objects.filter(slug=EARLIER["nl"]["slug"]).first()
+            if earlier is None:
+                earlier = create_survey(site.root_page, earlier_fields)
+                self.stdout.write(f"Earlier wave: created {earlier.url}")
+            GapSurveyPage.objects.filter(series="", slug__in=[*SLUG.values()]).update(series=SERIES)
+        call_command(
+            "generate_survey_responses",
+            survey=earlier.pk,
+            responses=min(responses, 150),
+            seed=2025,
+            behind=TAUGHT_SINCE,
+            stdout=self.stdout,
+        )
         call_command("generate_survey_responses", survey=survey.pk, responses=responses, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo questionnaire loaded."))
