@@ -67,7 +67,9 @@ def survey_report(request, page_id):
         previous = report.previous_wave(survey)
         if previous is not None:
             context.update(
-                previous=previous, waves=report.wave_comparison(survey, previous, group, profession)
+                previous=previous,
+                waves=report.wave_comparison(survey, previous, group, profession),
+                returning=report.returning_respondents(survey, previous),
             )
     return TemplateResponse(request, "surveys/admin/report.html", context)
 

@@ -1,5 +1,7 @@
 """Gap-analysis questionnaires: the page editors build, and the responses stakeholders give."""
 
+import hashlib
+import hmac
 import secrets
 from collections import defaultdict
 from datetime import timedelta
@@ -278,6 +280,12 @@ class ResponseQuerySet(models.QuerySet):
         return self.filter(status=Response.Status.DRAFT, expires_at__lt=now or timezone.now())
 
 
+def wave_key(series, email):
+    """The same for one address in every wave of a series; tells nothing without the site's secret key."""
+    message = f"{series}:{email.strip().lower()}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
 class Response(Record):
     """One respondent's answers: a draft while they fill it in, then submitted once.
 
@@ -320,6 +328,9 @@ class Response(Record):
         related_name="+",
         editable=False,
     )
+    # Links one invited respondent's answers across the waves of a series: a keyed hash of the series and
+    # the invitation's address (never the address itself); empty for anonymous questionnaires.
+    wave_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     created_at = models.DateTimeField(_("started at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last saved at"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
@@ -365,6 +376,8 @@ class Response(Record):
             setattr(locked, name, value)
         if respondent is not None and respondent.is_authenticated and not self.survey.anonymous:
             locked.respondent = respondent
+        if invitation is not None and invitation.email and self.survey.series and not self.survey.anonymous:
+            locked.wave_key = wave_key(self.survey.series, invitation.email)
         Answer.objects.bulk_create([Answer(response=locked, **answer) for answer in answers])
         CompetencyRating.objects.bulk_create([CompetencyRating(response=locked, **r) for r in ratings])
         locked.status = Response.Status.SUBMITTED

@@ -252,3 +252,17 @@ def wave_comparison(survey, previous, stakeholder_group="", profession=""):
         if pk in before
     ]
     return sorted(rows, key=lambda r: (r.change is None, r.change if r.change is not None else 0))
+
+
+def returning_respondents(survey, previous):
+    """How many respondents of this wave answered the previous one too (linked by their invitation)."""
+    earlier = (
+        Response.objects.filter(
+            survey__translation_key=previous.translation_key, status=Response.Status.SUBMITTED
+        )
+        .exclude(wave_key="")
+        .values("wave_key")
+    )
+    return Response.objects.filter(
+        survey__translation_key=survey.translation_key, status=Response.Status.SUBMITTED, wave_key__in=earlier
+    ).count()

@@ -61,3 +61,34 @@ def test_the_report_shows_the_comparison_to_analysts_only(client, waves):
     page = client.get(url).content.decode()
     assert "Vergeleken met de vorige ronde" in page
     assert "-1,50 (kromp)" in page and "+1,00 (groeide)" in page and "<svg" in page
+
+
+def test_invited_respondents_are_linked_across_waves_never_in_anonymous_ones(client, settings):
+    from surveys.models import Invitation, Response
+
+    from .test_survey_invitations import answer_with
+
+    settings.SURVEY_MIN_CELL_SIZE = 1
+    now = timezone.now()
+    first = make_survey(
+        series="gap-analysis", access="invitation", opens_at=now - datetime.timedelta(days=400)
+    )
+    second = make_survey(
+        series="gap-analysis", access="invitation", opens_at=now - datetime.timedelta(days=5)
+    )
+    for survey in (first, second):
+        client.logout()
+        client.cookies.clear()
+        answer_with(client, survey, Invitation.objects.create(survey=survey, email="Fysicus@Example.org"))
+    then, now_ = Response.objects.get(survey=first), Response.objects.get(survey=second)
+    assert then.wave_key and then.wave_key == now_.wave_key
+    assert "fysicus" not in then.wave_key.lower()  # a keyed hash, not the address
+    assert report.returning_respondents(second, first) == 1
+
+    anonymous = make_survey(
+        series="gap-analysis", access="invitation", anonymous=True, opens_at=now - datetime.timedelta(days=1)
+    )
+    client.cookies.clear()
+    answer_with(client, anonymous, Invitation.objects.create(survey=anonymous, email="fysicus@example.org"))
+    assert Response.objects.get(survey=anonymous).wave_key == ""
+    assert report.returning_respondents(anonymous, second) == 0
