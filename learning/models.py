@@ -322,11 +322,11 @@ class Enrolment(Record):
         done = self.done_keys()
         return sum(1 for lesson in lessons if lesson.translation_key in done), len(lessons)
 
-    def next_lesson(self, after=None):
+    def next_lesson(self, after=None, lessons=None, done=None):
         """Where to continue, in the visitor's language: the lesson last opened if it is not done yet,
         else the first one not done (after ``after`` when given)."""
-        lessons = list(self.course.localized.lessons())
-        done = self.done_keys()
+        lessons = list(self.course.localized.lessons()) if lessons is None else lessons
+        done = self.done_keys() if done is None else done
         if after is not None:
             keys = [lesson.translation_key for lesson in lessons]
             lessons = (
@@ -336,6 +336,21 @@ class Enrolment(Record):
             last = [lesson for lesson in lessons if lesson.translation_key == self.last_lesson_key]
             lessons = [lesson for lesson in last if lesson.translation_key not in done] + lessons
         return next((lesson for lesson in lessons if lesson.translation_key not in done), None)
+
+    def summary(self, course=None):
+        """Progress as pages show it, in the visitor's language: the course, lessons done of how many,
+        and where to continue; ``course`` is the translation being shown, when known."""
+        course = course or self.course.localized
+        lessons = list(course.lessons())
+        done = self.done_keys()
+        count = sum(1 for lesson in lessons if lesson.translation_key in done)
+        return {
+            "course": course,
+            "done": count,
+            "total": len(lessons),
+            "done_keys": done,
+            "next": self.next_lesson(lessons=lessons, done=done),
+        }
 
     def visit(self, lesson):
         """Remember the lesson opened last (one write, only when it changes)."""
@@ -374,9 +389,9 @@ class Enrolment(Record):
         """The certificate of the current round, if it was issued."""
         return self.certificates.filter(round=self.round).first()
 
-    def can_retake(self):
+    def can_retake(self, certificate=None):
         """A course can be taken again once its certificate has expired or was revoked."""
-        certificate = self.certificate()
+        certificate = certificate or self.certificate()
         return certificate is not None and certificate.status() != "valid"
 
     @transaction.atomic

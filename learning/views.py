@@ -24,19 +24,7 @@ MAX_ANSWERS_PER_QUESTION = 8
 @login_required
 def dashboard(request, portfolio_form=None):
     enrolments = Enrolment.objects.filter(user=request.user).select_related("course")
-    courses = []
-    for enrolment in enrolments:
-        lessons = list(enrolment.course.lessons())
-        done, total = enrolment.progress(lessons)
-        courses.append(
-            {
-                "enrolment": enrolment,
-                "done": done,
-                "total": total,
-                "next": enrolment.next_lesson(),
-                "percent": round(100 * done / total) if total else 0,
-            }
-        )
+    courses = [{"enrolment": enrolment, **enrolment.summary()} for enrolment in enrolments]
     certificates = Certificate.objects.filter(user=request.user)
     today = timezone.localdate()
     context = {

@@ -9,14 +9,10 @@ def course_progress(context, course):
     enrolment = course.enrolment_for(context["request"].user)
     if enrolment is None:
         return None
-    lessons = list(course.lessons())
-    done_keys = enrolment.done_keys()
+    certificate = enrolment.certificate()
     return {
-        "done": sum(1 for lesson in lessons if lesson.translation_key in done_keys),
-        "total": len(lessons),
-        "done_keys": done_keys,
-        "next": enrolment.next_lesson(),
+        **enrolment.summary(course),
         "attempts_left": enrolment.attempts_left(),
-        "certificate": enrolment.certificate(),
-        "can_retake": enrolment.can_retake(),
+        "certificate": certificate,
+        "can_retake": enrolment.can_retake(certificate),
     }
