@@ -12,6 +12,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 
 GENERATION_KEY = "pagecache:generation"
 MAX_CACHED_PATH = 512
@@ -25,6 +26,14 @@ def allow_page_cache(response, seconds=None):
     response.page_cache_allowed = True
     response.page_cache_seconds = seconds
     return response
+
+
+def seconds_until(*moments):
+    """Seconds until the first of ``moments`` still ahead (None ones ignored): how long a page that
+    changes at those moments stays fresh. None when none lies ahead."""
+    now = timezone.now()
+    ahead = [(moment - now).total_seconds() for moment in moments if moment is not None and moment > now]
+    return max(int(min(ahead)), 1) if ahead else None
 
 
 def purge(**kwargs):

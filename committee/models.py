@@ -24,6 +24,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.pagecache import seconds_until
 from home.models import CacheableRoutablePageMixin, SitePage, StakeholderGroup, optional_image
 
 # Bodies whose seats are meant to span academia, societal partners and industry.
@@ -154,9 +155,9 @@ class CommitteeIndexPage(CacheableRoutablePageMixin, SitePage):
         return coverage_matrix(request, self)
 
     def fresh_for(self):
-        return soonest(
-            VacancyPage.seconds_until_next_deadline(self),
-            seconds_until_next_meeting(CommitteePage.objects.child_of(self).values("translation_key")),
+        return seconds_until(
+            VacancyPage.next_closing(self),
+            next_meeting_start(CommitteePage.objects.child_of(self).values("translation_key")),
         )
 
 
@@ -180,19 +181,14 @@ class CoverageSettings(BaseSiteSetting):
         verbose_name = _("coverage thresholds")
 
 
-def seconds_until_next_meeting(committee_keys):
+def next_meeting_start(committee_keys):
     """Upcoming meetings leave the lists when they start: a cached list lasts until then."""
     meeting = (
         Meeting.objects.filter(starts_at__gte=timezone.now(), committee__translation_key__in=committee_keys)
         .order_by("starts_at")
         .first()
     )
-    return max(int((meeting.starts_at - timezone.now()).total_seconds()), 1) if meeting else None
-
-
-def soonest(*seconds):
-    known = [s for s in seconds if s is not None]
-    return min(known) if known else None
+    return meeting.starts_at if meeting else None
 
 
 class CommitteePage(CacheableRoutablePageMixin, SitePage):
@@ -318,9 +314,7 @@ class CommitteePage(CacheableRoutablePageMixin, SitePage):
         return context
 
     def fresh_for(self):
-        return soonest(
-            VacancyPage.seconds_until_next_deadline(self), seconds_until_next_meeting([self.translation_key])
-        )
+        return seconds_until(VacancyPage.next_closing(self), next_meeting_start([self.translation_key]))
 
     @path("ics/", name="ics")
     def ics(self, request):
@@ -520,7 +514,21 @@ class ActionStatus(models.TextChoices):
     DONE = "done", _("Done")
 
 
-class ActionItem(Orderable):
+class Overdue:
+    """For actions with a status and a due date: overdue is derived, never stored."""
+
+    def is_overdue(self, today=None):
+        return (
+            self.status != ActionStatus.DONE
+            and self.due_date is not None
+            and self.due_date < (today or timezone.localdate())
+        )
+
+    def status_label(self, today=None):
+        return _("Overdue") if self.is_overdue(today) else self.get_status_display()
+
+
+class ActionItem(Overdue, Orderable):
     meeting = ParentalKey(Meeting, on_delete=models.CASCADE, related_name="action_items")
     description = models.CharField(_("action"), max_length=300)
     owner = models.ForeignKey(
@@ -535,16 +543,6 @@ class ActionItem(Orderable):
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("owner"), FieldPanel("due_date"), FieldPanel("status")]),
     ]
-
-    def is_overdue(self, today=None):
-        return (
-            self.status != ActionStatus.DONE
-            and self.due_date is not None
-            and self.due_date < (today or timezone.localdate())
-        )
-
-    def status_label(self, today=None):
-        return _("Overdue") if self.is_overdue(today) else self.get_status_display()
 
 
 class KPI(ClusterableModel):
@@ -653,21 +651,20 @@ class VacancyPage(CacheableRoutablePageMixin, SitePage):
         )
 
     @classmethod
-    def seconds_until_next_deadline(cls, page):
+    def next_closing(cls, page):
         """A listing changes by itself at the first midnight after an open vacancy's deadline."""
         vacancy = cls.open_under(page).first()
         if vacancy is None:
             return None
-        closes = timezone.make_aware(
+        return timezone.make_aware(
             datetime.datetime.combine(vacancy.deadline + datetime.timedelta(days=1), datetime.time())
         )
-        return max(int((closes - timezone.now()).total_seconds()), 1)
 
     def is_open(self, today=None):
         return self.deadline >= (today or timezone.localdate())
 
     def fresh_for(self):
-        return VacancyPage.seconds_until_next_deadline(self)
+        return seconds_until(VacancyPage.next_closing(self))
 
     def committee(self):
         return CommitteePage.objects.get(path=self.path[: -self.steplen])
@@ -706,7 +703,7 @@ class VacancyApplication(models.Model):
         return f"{self.name} – {self.vacancy}"
 
 
-class CurriculumAction(models.Model):
+class CurriculumAction(Overdue, models.Model):
     """A curriculum priority taken on by an action group: make a course for a competency that has none."""
 
     committee = models.ForeignKey(
@@ -756,12 +753,6 @@ class CurriculumAction(models.Model):
 
     def __str__(self):
         return self.description
-
-    def is_overdue(self, today=None):
-        return self.status != ActionStatus.DONE and self.due_date < (today or timezone.localdate())
-
-    def status_label(self, today=None):
-        return _("Overdue") if self.is_overdue(today) else self.get_status_display()
 
     def close_with(self, course):
         """Done: a course that covers the competency is published."""

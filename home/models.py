@@ -28,7 +28,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms.pagecache import allow_page_cache, purge
+from cms.pagecache import allow_page_cache, purge, seconds_until
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, ObjectiveBlock
 
@@ -507,10 +507,7 @@ class EventPage(CacheableRoutablePageMixin, SitePage):
     def fresh_for(self):
         # The register button must go when registration closes, and the event
         # must move to "past" when it ends.
-        now = timezone.now()
-        moments = [self.registration_deadline or self.start, self.end]
-        ahead = [(moment - now).total_seconds() for moment in moments if moment and moment > now]
-        return max(int(min(ahead)), 1) if ahead else None
+        return seconds_until(self.registration_deadline or self.start, self.end)
 
     def registrations(self):
         """Registrations through any translation of this event count as one list."""

@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.pagecache import seconds_until
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import (
     CacheableRoutablePageMixin,
@@ -141,9 +142,7 @@ class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
 
     def fresh_for(self):
         # The page's own text changes when the questionnaire opens or closes.
-        now = timezone.now()
-        ahead = [(moment - now).total_seconds() for moment in (self.opens_at, self.closes_at) if moment > now]
-        return max(int(min(ahead)), 1) if ahead else None
+        return seconds_until(self.opens_at, self.closes_at)
 
     def responses(self):
         """Responses through any translation of this questionnaire."""
