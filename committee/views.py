@@ -4,26 +4,22 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMultiAlternatives
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from cms.calendars import ics_response, new_calendar
 from cms.pagecache import allow_page_cache
 from home.views import limit_posts
 
 
 def meetings_ics(request, committee):
     """The committee's meetings from a month ago on, as an iCalendar feed (no links or minutes: public)."""
-    from icalendar import Calendar, Event, vText
+    from icalendar import Event, vText
 
-    calendar = Calendar()
-    calendar.add("prodid", "-//Nuclear Medicine Education Program//Committees//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", committee.title)
+    calendar = new_calendar("Committees", committee.title)
     since = timezone.now() - timezone.timedelta(days=31)
     for meeting in committee.meetings().filter(starts_at__gte=since).order_by("starts_at"):
         event = Event()
@@ -36,9 +32,7 @@ def meetings_ics(request, committee):
             event.add("location", vText(meeting.location))
         event.add("url", committee.get_full_url(request))
         calendar.add_component(event)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{slugify(committee.slug) or "meetings"}.ics"'
-    return allow_page_cache(response, 3600)
+    return allow_page_cache(ics_response(calendar, committee.slug, "meetings"), 3600)
 
 
 def members_area(request, committee):

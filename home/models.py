@@ -10,12 +10,10 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.paginator import Paginator
 from django.db import models, transaction
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -28,6 +26,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.calendars import ics_response, new_calendar
 from cms.pagecache import allow_page_cache, purge, seconds_until
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, ObjectiveBlock
@@ -566,16 +565,12 @@ class EventPage(CacheableRoutablePageMixin, SitePage):
 
     @path("ics/", name="ics")
     def ics(self, request):
-        response = HttpResponse(self.as_ical(request), content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{slugify(self.slug) or "event"}.ics"'
-        return allow_page_cache(response)
+        return allow_page_cache(ics_response(self.as_ical(request), self.slug, "event"))
 
     def as_ical(self, request=None):
-        from icalendar import Calendar, Event, vText
+        from icalendar import Event, vText
 
-        calendar = Calendar()
-        calendar.add("prodid", "-//Nuclear Medicine Education Program//Events//EN")
-        calendar.add("version", "2.0")
+        calendar = new_calendar("Events")
         event = Event()
         event.add("uid", f"event-{self.translation_key}@nuclear-medicine-education")
         event.add("dtstamp", self.last_published_at or timezone.now())
@@ -586,7 +581,7 @@ class EventPage(CacheableRoutablePageMixin, SitePage):
         event.add("location", vText(", ".join(filter(None, [self.venue, self.address]))))
         event.add("url", self.get_full_url(request))
         calendar.add_component(event)
-        return calendar.to_ical()
+        return calendar
 
 
 class EventProgrammeItem(Orderable):
