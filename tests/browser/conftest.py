@@ -168,3 +168,14 @@ def page(browser, demo_site):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+def log_in(page, email, password):
+    """Log in on the site's own login page, as a visitor would (the demo logins of the README)."""
+    import re
+
+    page.goto("/nl/account/login/")
+    page.get_by_label(re.compile("^E-mail")).fill(email)
+    page.get_by_label(re.compile(r"^Wachtwoord\W*$")).fill(password)
+    page.get_by_label(re.compile(r"^Wachtwoord\W*$")).press("Enter")
+    page.wait_for_url(lambda url: "/account/login/" not in url)

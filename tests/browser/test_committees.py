@@ -5,6 +5,8 @@ import re
 
 from playwright.sync_api import expect
 
+from .conftest import log_in
+
 
 def test_a_visitor_browses_committees_and_kpi_progress(page, demo_site, axe):
     page.goto("/nl/")
@@ -71,10 +73,7 @@ def test_a_member_opens_the_minutes_that_stay_closed_to_others(browser, demo_sit
         base_url=demo_site.url, locale="nl-NL", viewport={"width": 375, "height": 800}
     )
     page = context.new_page()
-    page.goto("/nl/account/login/")
-    page.get_by_label(re.compile("^E-mail")).fill("member@example.org")
-    page.get_by_label(re.compile(r"^Wachtwoord\W*$")).fill("nmep-demo-member")
-    page.get_by_role("button", name=re.compile("Inloggen|Aanmelden")).click()
+    log_in(page, "member@example.org", "nmep-demo-member")
     page.goto("/nl/commissies/veldcommissie/")
     page.get_by_role("link", name=re.compile("Ledenomgeving")).click()
     expect(page.get_by_role("heading", level=1, name="Ledenomgeving")).to_be_visible()

@@ -4,15 +4,14 @@ import re
 
 from playwright.sync_api import expect
 
+from .conftest import log_in
+
 
 def test_a_member_opens_the_matrix_and_makes_a_curriculum_action(browser, demo_site, axe):
     context = browser.new_context(base_url=demo_site.url, locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto("/nl/account/login/")
-    page.get_by_label(re.compile("^E-mail")).fill("member@example.org")
-    page.get_by_label(re.compile(r"^Wachtwoord\W*$")).fill("nmep-demo-member")
-    page.get_by_label(re.compile(r"^Wachtwoord\W*$")).press("Enter")
+    log_in(page, "member@example.org", "nmep-demo-member")
     page.goto("/nl/commissies/")
     page.get_by_role("link", name=re.compile("^Dekkingsmatrix")).click()
     expect(page.get_by_role("heading", level=1, name="Dekkingsmatrix")).to_be_visible()

@@ -5,6 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
+from .conftest import log_in
 from .test_questionnaire import answer_opening_steps
 
 
@@ -32,10 +33,7 @@ def test_a_learner_answers_the_gap_analysis_and_enrols_from_the_thank_you_page(b
     context = browser.new_context(base_url=demo_site.url, locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto("/nl/account/login/")
-    page.get_by_label(re.compile("^E-mail")).fill("learner@example.org")
-    page.get_by_label(re.compile(r"^Wachtwoord\W*$")).fill("nmep-demo-learner")
-    page.get_by_label(re.compile(r"^Wachtwoord\W*$")).press("Enter")
+    log_in(page, "learner@example.org", "nmep-demo-learner")
     expect(page.get_by_role("heading", level=1, name="Mijn leeromgeving")).to_be_visible()
 
     answer_opening_steps(page)

@@ -8,6 +8,8 @@ import re
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from .conftest import log_in
+
 COURSE = "Introductie in PET/CT-kwantificering (SUV, kalibratie, EARL)"
 PASSWORD = "Isotopes-for-Everyone-2026"
 
@@ -124,10 +126,7 @@ def test_the_demo_learner_uses_the_courses_on_a_phone_with_the_keyboard(browser,
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto("/nl/account/login/")
-    page.get_by_label(re.compile("^E-mail")).fill("learner@example.org")
-    page.get_by_label(re.compile(r"^Wachtwoord\W*$")).fill("nmep-demo-learner")
-    page.get_by_label(re.compile(r"^Wachtwoord\W*$")).press("Enter")
+    log_in(page, "learner@example.org", "nmep-demo-learner")
     expect(page.get_by_role("heading", level=1, name="Mijn leeromgeving")).to_be_visible()
 
     def fits():
