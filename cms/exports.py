@@ -29,18 +29,23 @@ class FormulaSafeExportMixin:
 
 def spreadsheet_response(filename, header, rows, file_format="xlsx"):
     """An XLSX (default) or CSV download of ``rows`` under ``header``, formula-safe."""
-    if file_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow([neutralise(cell) for cell in header])
-        writer.writerows([neutralise(cell) for cell in row] for row in rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(xlsx_bytes(header, rows), content_type=XLSX_TYPE)
+    kind = "text/csv; charset=utf-8" if file_format == "csv" else XLSX_TYPE
+    response = HttpResponse(spreadsheet_bytes(header, rows, file_format), content_type=kind)
     response["Content-Disposition"] = (
         f'attachment; filename="{filename}.{"csv" if file_format == "csv" else "xlsx"}"'
     )
     return response
+
+
+def spreadsheet_bytes(header, rows, file_format="xlsx"):
+    """The file itself, for a download now or a background job's result."""
+    if file_format != "csv":
+        return xlsx_bytes(header, rows)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([neutralise(cell) for cell in header])
+    writer.writerows([neutralise(cell) for cell in row] for row in rows)
+    return buffer.getvalue().encode()
 
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

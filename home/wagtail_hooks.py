@@ -3,11 +3,13 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms import jobs
 from cms.exports import FormulaSafeExportMixin
 
 from .admin_views import send_mailing
@@ -98,6 +100,25 @@ register_snippet(NewsletterMailingViewSet)
 @hooks.register("register_admin_urls")
 def mailing_urls():
     return [path("newsletter/mailings/<int:pk>/send/", send_mailing, name="send_mailing")]
+
+
+@hooks.register("register_admin_urls")
+def job_urls():
+    return [
+        path("jobs/", jobs.job_list, name="job_list"),
+        path("jobs/<uuid:job_id>/", jobs.job_status, name="job_status"),
+        path("jobs/<uuid:job_id>/file/", jobs.job_file, name="job_file"),
+    ]
+
+
+class SuperuserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_settings_menu_item")
+def job_menu_item():
+    return SuperuserMenuItem(_("Background jobs"), reverse("job_list"), icon_name="cogs", order=900)
 
 
 @hooks.register("register_snippet_listing_buttons")

@@ -10,9 +10,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
+from cms import jobs
 from cms.exports import spreadsheet_response
 
+from . import tasks
+from .certificates import owed
 from .models import Certificate, CoursePage, Enrolment, QuizAttempt
 
 RESULTS_PERMISSION = "learning.view_learning_results"
@@ -138,7 +142,20 @@ def course_statistics(request):
         rows = attendance_rows(data["course"], data["start"], data["end"])
         name = f"attendance-{data['start']:%Y%m%d}-{data['end']:%Y%m%d}"
         return spreadsheet_response(name, [str(h) for h in ATTENDANCE_HEADER], rows, data["file_format"])
-    return TemplateResponse(request, "learning/admin/statistics.html", {"rows": statistics(), "form": form})
+    context = {
+        "rows": statistics(),
+        "form": form,
+        "may_issue": request.user.has_perm(REVOKE_PERMISSION),
+        "owed": owed().count(),
+    }
+    return TemplateResponse(request, "learning/admin/statistics.html", context)
+
+
+@require_POST
+def issue_owed_certificates(request):
+    """Certificate generation in a batch: a background job whose progress the admin can watch."""
+    require(request, REVOKE_PERMISSION)
+    return redirect(jobs.job_url(jobs.launch(tasks.issue_certificates, request.user)))
 
 
 class RevokeForm(forms.Form):

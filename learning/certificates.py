@@ -5,17 +5,26 @@ media (logos, signatures). A strict link callback maps ``/static/…`` and
 ``/media/…`` to files under those folders and refuses everything else, and
 xhtml2pdf's resource access policy forbids the network and any file outside
 them, so a name like ``<img src="/etc/passwd">`` prints as text and fetches
-nothing. The QR code is drawn in memory (segno) and embedded as a data URI.
+nothing. The QR code is drawn in memory (segno) and the signatories' images are read through
+the media storage (local or object storage), both embedded as data URIs.
+
+A certificate is rendered once: the PDF is kept in the media storage (``Certificate.pdf``) and
+served from there, and ``issue_owed`` issues and renders in batches (a background job).
 """
 
+import base64
 import io
+import mimetypes
+import uuid
 from pathlib import Path
 
 import segno
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -24,7 +33,7 @@ from django.utils.text import slugify
 from xhtml2pdf import pisa
 from xhtml2pdf.config.resources import ResourceAccessPolicy
 
-from .models import AccreditingBody
+from .models import AccreditingBody, Certificate, Enrolment, QuizAttempt
 
 
 class UnsafeResource(Exception):
@@ -95,9 +104,19 @@ def signatory_assets(signatory):
     return {
         "name": signatory.name,
         "title": signatory.title,
-        "signature": signatory.signature.get_rendition("max-300x100").url if signatory.signature else "",
-        "logo": signatory.logo.get_rendition("max-240x80").url if signatory.logo else "",
+        "signature": embedded(signatory.signature, "max-300x100"),
+        "logo": embedded(signatory.logo, "max-240x80"),
     }
+
+
+def embedded(image, spec):
+    """An image as a data URI, read through the media storage: local folder or object storage alike."""
+    if image is None:
+        return ""
+    rendition = image.get_rendition(spec)
+    kind = mimetypes.guess_type(rendition.file.name)[0] or "image/png"
+    with rendition.file.open("rb") as file:
+        return f"data:{kind};base64,{base64.b64encode(file.read()).decode()}"
 
 
 def certificate_body_label(certificate):
@@ -119,10 +138,52 @@ def filename(certificate):
     return "-".join(part for part in parts if part) + ".pdf"
 
 
-def certificate_response(request, certificate):
-    response = HttpResponse(
-        render_pdf(certificate_html(request, certificate)), content_type="application/pdf"
+def stored_pdf(request, certificate):
+    """The certificate's PDF: rendered once, then kept in the media storage and served from there."""
+    if certificate.pdf:
+        try:
+            with certificate.pdf.open("rb") as file:
+                return file.read()
+        except FileNotFoundError:
+            pass  # lost from the storage: render it again
+    content = render_pdf(certificate_html(request, certificate))
+    certificate.pdf.save(f"{uuid.uuid4().hex}.pdf", ContentFile(content), save=False)
+    Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name)
+    return content
+
+
+def owed():
+    """Enrolments whose current round has a passed quiz and no certificate yet."""
+    passed = QuizAttempt.objects.filter(enrolment=OuterRef("pk"), round=OuterRef("round"), passed=True)
+    issued = Certificate.objects.filter(enrolment=OuterRef("pk"), round=OuterRef("round"))
+    return (
+        Enrolment.objects.filter(Exists(passed), ~Exists(issued))
+        .select_related("user__learner", "course")
+        .order_by("pk")
     )
+
+
+def issue_owed(render=True, report=None):
+    """Issue every owed certificate (and keep its PDF when ``render``); ``report(done, total)`` as it goes.
+
+    Returns the certificates issued and how many enrolments were owed one; an enrolment with a
+    lesson still open gets none.
+    """
+    enrolments = list(owed())
+    issued = []
+    for done, enrolment in enumerate(enrolments, 1):
+        certificate = enrolment.complete()
+        if certificate is not None:
+            issued.append(certificate)
+            if render:
+                stored_pdf(None, certificate)
+        if report:
+            report(done, len(enrolments))
+    return issued, len(enrolments)
+
+
+def certificate_response(request, certificate):
+    response = HttpResponse(stored_pdf(request, certificate), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename(certificate)}"'
     response["Cache-Control"] = "private, no-store"
     return response

@@ -548,6 +548,8 @@ class Certificate(Record):
     expires_on = models.DateField(_("valid until"))
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoked_reason = models.CharField(_("reason for revocation"), max_length=300, blank=True)
+    # The rendered PDF, kept once made (a random name: the path says nothing about its owner).
+    pdf = models.FileField(upload_to="certificates/", blank=True, editable=False)
 
     class Meta:
         verbose_name = _("certificate")

@@ -20,6 +20,7 @@ def learning_urls():
     return [
         path("course-statistics/", admin_views.course_statistics, name="learning_statistics"),
         path("certificates/<int:pk>/revoke/", admin_views.revoke_certificate, name="learning_revoke"),
+        path("certificates/issue-owed/", admin_views.issue_owed_certificates, name="learning_issue_owed"),
     ]
 
 

@@ -1,16 +1,18 @@
 """The gap report and the exports, in the Wagtail admin, for users who may view survey results."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from cms import jobs
 from cms.exports import spreadsheet_response
 from home.models import Profession, StakeholderGroup
 
 from . import invitations as invitations_module
-from . import report
+from . import report, tasks
 from .exports import answer_text, answers_by_response, export_gaps, export_responses, questions
 from .models import GapSurveyPage, Invitation
 
@@ -109,6 +111,9 @@ def export(request, page_id, what):
     survey = get_object_or_404(GapSurveyPage, pk=page_id)
     file_format = "csv" if request.GET.get("format") == "csv" else "xlsx"
     selection = report.submitted(survey)
+    if what == "responses" and selection.responses().count() > settings.SURVEY_EXPORT_INLINE_LIMIT:
+        job = jobs.launch(tasks.export_responses, request.user, survey_id=survey.pk, file_format=file_format)
+        return redirect(jobs.job_url(job))
     if what == "responses":
         return export_responses(survey, selection, file_format)
     return export_gaps(survey, selection, file_format)

@@ -5,7 +5,7 @@ from collections import defaultdict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cms.exports import spreadsheet_response
+from cms.exports import spreadsheet_bytes, spreadsheet_response
 
 from .forms import ASPECTS
 from .report import competency_gaps
@@ -87,12 +87,31 @@ def ratings_by_response(ratings):
 
 
 def export_responses(survey, selection, file_format):
+    return spreadsheet_response(
+        f"responses-{survey.slug}", responses_header(survey), response_rows(survey, selection), file_format
+    )
+
+
+def responses_file(survey, selection, file_format, report=None):
+    """(file name, bytes) of the responses export, for a background job; ``report(done, total)``."""
+    rows = response_rows(survey, selection)
+    if report:
+        rows = counted(rows, selection.responses().count(), report)
+    content = spreadsheet_bytes(responses_header(survey), rows, file_format)
+    return f"responses-{survey.slug}.{'csv' if file_format == 'csv' else 'xlsx'}", content
+
+
+def counted(rows, total, report):
+    for done, row in enumerate(rows, 1):
+        report(done, total)
+        yield row
+
+
+def responses_header(survey):
     header = [_("Response"), _("Language"), _("Submitted at"), *[str(label) for _f, label in PROFILE]]
     header += [value["label"] for _id, kind, value in questions(survey) if kind != "competency_matrix"]
     header += [f"{competency.name}: {label}" for competency, _aspect, label in matrix_columns(survey)]
-    return spreadsheet_response(
-        f"responses-{survey.slug}", header, response_rows(survey, selection), file_format
-    )
+    return header
 
 
 def export_gaps(survey, selection, file_format):

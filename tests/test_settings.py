@@ -1,5 +1,6 @@
 """Settings: nothing needed by default, production refuses to start half-configured."""
 
+import json
 import os
 import subprocess
 import sys
@@ -45,7 +46,8 @@ def test_production_refuses_to_start_without(missing):
 def test_the_embedded_default_needs_no_services():
     code = (
         "from django.conf import settings as s;"
-        "print(s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'], s.EMAIL_BACKEND)"
+        "print(s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'], s.MAIL_BACKEND,"
+        " s.CELERY_TASK_ALWAYS_EAGER, s.STORAGES['default']['BACKEND'])"
     )
     result = manage(
         "shell",
@@ -53,13 +55,15 @@ def test_the_embedded_default_needs_no_services():
         "0",
         "-c",
         code,
-        without=("DATABASE_URL", "REDIS_URL", "EMAIL_URL"),
+        without=("DATABASE_URL", "REDIS_URL", "EMAIL_URL", "CELERY_BROKER_URL", "AWS_STORAGE_BUCKET_NAME"),
         DJANGO_SETTINGS_MODULE="cms.settings.dev",
     )
     assert result.stdout.split() == [
         "django.db.backends.sqlite3",
         "django.core.cache.backends.locmem.LocMemCache",
         "django.core.mail.backends.console.EmailBackend",
+        "True",  # jobs run in-process: no worker needed
+        "django.core.files.storage.FileSystemStorage",
     ], result.stderr
 
 
@@ -81,3 +85,56 @@ def test_database_and_cache_urls_switch_to_real_services():
         "django_redis.cache.RedisCache",
         "redis://cache.internal:6379/0",
     ], result.stderr
+
+
+def test_production_logs_one_json_object_per_line_to_stdout():
+    code = "import logging; logging.getLogger('nmep.test').warning('certificate batch %s done', 7)"
+    result = manage("shell", "-v", "0", "-c", code, **PRODUCTION)
+    [line] = [line for line in result.stdout.splitlines() if "nmep.test" in line]
+    record = json.loads(line)
+    assert (record["level"], record["logger"], record["message"]) == (
+        "WARNING",
+        "nmep.test",
+        "certificate batch 7 done",
+    )
+
+
+def test_object_storage_and_a_search_cluster_are_chosen_by_the_environment():
+    env = {
+        **PRODUCTION,
+        "AWS_STORAGE_BUCKET_NAME": "nmep-media",
+        "AWS_S3_ENDPOINT_URL": "https://s3.example.org",
+        "SEARCH_URL": "https://search.internal:9200",
+        "REDIS_URL": "redis://cache.internal:6379/0",
+    }
+    code = (
+        "from django.conf import settings as s; from django.core.files.storage import storages;"
+        "d = storages['default'];"
+        "print(type(d).__name__, d.bucket_name, s.WAGTAILSEARCH_BACKENDS['default']['BACKEND'],"
+        " s.SESSION_ENGINE, s.CELERY_BROKER_URL, s.CELERY_TASK_ALWAYS_EAGER)"
+    )
+    result = manage("shell", "-v", "0", "-c", code, **env)
+    assert result.stdout.split() == [
+        "S3Storage",
+        "nmep-media",
+        "wagtail.search.backends.opensearch2",
+        "django.contrib.sessions.backends.cached_db",
+        "redis://cache.internal:6379/0",
+        "False",
+    ], result.stderr
+
+
+@pytest.mark.django_db
+def test_public_pages_allow_scripts_from_the_site_only_and_the_admin_its_inline_widgets(client):
+    from django.contrib.auth.models import User
+
+    from .factories import dutch_home
+
+    dutch_home()
+    public = client.get("/nl/")["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in public.split(";"))
+    assert directives["script-src"] == "'self'"
+    assert "object-src 'none'" in public and "frame-ancestors 'self'" in public
+    client.force_login(User.objects.create_superuser("root", "root@example.org", "x" * 12))
+    admin = client.get("/admin/")["Content-Security-Policy"]
+    assert "script-src 'self' 'unsafe-inline'" in admin and "object-src 'none'" in admin

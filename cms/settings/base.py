@@ -56,10 +56,15 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
+    "django_celery_results",
+    "csp",
 ]
 
 MIDDLEWARE = [
+    # First: a load balancer's health check is answered before host checks, HTTPS redirects or the cache.
+    "cms.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cms.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -108,9 +113,17 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="nmep"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # An unreachable Redis fails a request in seconds instead of hanging it.
+                "SOCKET_CONNECT_TIMEOUT": 2,
+                "SOCKET_TIMEOUT": 2,
+            },
         }
     }
+    # Sessions read from Redis and written through to the database: a restarted or full Redis
+    # logs nobody out, and every web process sees every session.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
@@ -175,10 +188,32 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media on S3-compatible object storage (django-storages) when a bucket is named. The bucket stays
+# private: documents go through Wagtail's serve view, other files through signed URLs.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            "access_key": env("AWS_ACCESS_KEY_ID", default=None),
+            "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 # E-mail: printed to the console unless EMAIL_URL names an SMTP server.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Messages leave through a background job (cms.jobs), which hands them to this backend: a mailing
+# or a batch of invitations never holds up a request, and a failing mail server is retried.
+MAIL_BACKEND = EMAIL_CONFIG["EMAIL_BACKEND"]
+EMAIL_BACKEND = "cms.jobs.QueuedEmailBackend"
 DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="Nuclear Medicine Education Program <noreply@localhost>"
 )
@@ -189,7 +224,22 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Nuclear Medicine Education Program"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database backend, or OpenSearch / Elasticsearch when SEARCH_URL names a cluster
+# (SEARCH_BACKEND picks the client: opensearch2, opensearch3, elasticsearch8, elasticsearch9).
+SEARCH_URL = env("SEARCH_URL", default="")
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends." + env("SEARCH_BACKEND", default="opensearch2"),
+            "URLS": [SEARCH_URL],
+            "INDEX": env("SEARCH_INDEX", default="nmep"),
+            "TIMEOUT": env.int("SEARCH_TIMEOUT", default=5),
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -201,6 +251,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Days a questionnaire draft is kept after its last save; purge_survey_drafts removes older ones.
 SURVEY_DRAFT_DAYS = env.int("SURVEY_DRAFT_DAYS", default=30)
+# A responses export larger than this is made by a background job, offered on the job's page.
+SURVEY_EXPORT_INLINE_LIMIT = env.int("SURVEY_EXPORT_INLINE_LIMIT", default=2000)
 # Report figures resting on fewer respondents than this are withheld.
 SURVEY_MIN_CELL_SIZE = env.int("SURVEY_MIN_CELL_SIZE", default=5)
 
@@ -217,6 +269,48 @@ PUBLIC_FORM_RATE = env("PUBLIC_FORM_RATE", default="20/m")
 RATELIMIT_VIEW = "home.views.rate_limited"
 # Behind a proxy, the header that carries the visitor's address (e.g. HTTP_X_REAL_IP).
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
+
+# Background jobs (Celery). With a broker (CELERY_BROKER_URL, else REDIS_URL) they go to the
+# workers; without one they run in-process as they are asked for, so a new user needs no worker.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL)
+CELERY_TASK_EAGER_PROPAGATES = True
+# Job states and progress live in the database (django-celery-results), where the admin reads them.
+CELERY_RESULT_BACKEND = "django-db"
+CELERY_RESULT_EXTENDED = True
+CELERY_TASK_STORE_EAGER_RESULT = True
+CELERY_TASK_TRACK_STARTED = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_IMPORTS = ["cms.jobs"]
+CELERY_BEAT_SCHEDULE_FILENAME = env("CELERY_BEAT_SCHEDULE_FILENAME", default="celerybeat-schedule")
+CELERY_BEAT_SCHEDULE = {
+    "purge-expired-survey-drafts": {"task": "surveys.tasks.purge_drafts", "schedule": 60 * 60 * 6},
+}
+
+# Content security policy (django-csp): scripts from this site only, video frames from the two
+# video hosts. Wagtail's admin may also run inline script (cms.security).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *env.list("CSP_IMG_HOSTS", default=[])],
+        "frame-src": [
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+        "report-uri": env("CSP_REPORT_URI", default=None),
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -19,3 +19,5 @@ if "KEY_PREFIX" in CACHES["default"]:
 PUBLIC_FORM_RATE = "1000/m"
 # Uploads made by tests never land in the project's own media folder.
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "nmep-test-media"
+# Jobs run in-process; the worker test starts a real worker against Redis.
+CELERY_TASK_ALWAYS_EAGER = True

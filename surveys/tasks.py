@@ -1,0 +1,27 @@
+"""Background jobs of the questionnaires (see cms.jobs for how they report and keep files)."""
+
+from celery import shared_task
+
+from cms.jobs import keep_file, report
+
+from . import report as survey_report
+from .exports import responses_file
+from .models import GapSurveyPage, Response
+
+
+@shared_task(bind=True)
+def export_responses(self, survey_id, file_format="xlsx", started_by=None):
+    """Every submitted response of a large questionnaire as a spreadsheet, kept for its requester."""
+    survey = GapSurveyPage.objects.get(pk=survey_id)
+    selection = survey_report.submitted(survey)
+    name, content = responses_file(
+        survey, selection, file_format, report=lambda done, total: report(self, done, total)
+    )
+    return keep_file(self, name, content)
+
+
+@shared_task
+def purge_drafts():
+    """Scheduled (celery beat): drafts past SURVEY_DRAFT_DAYS go; submitted responses never do."""
+    deleted, _per_model = Response.objects.expired_drafts().delete()
+    return deleted
