@@ -1,4 +1,4 @@
-"""The content security policy, with the one exception Wagtail's editor needs.
+"""The content security policy, with the one exception Wagtail's editor needs; who a login is for.
 
 The public site runs no inline script, so its policy allows scripts from this site only.
 Wagtail's admin still starts some form widgets (choosers, date pickers) with small inline
@@ -8,6 +8,8 @@ framing by other sites, forms post here only).
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.shortcuts import render
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
@@ -18,3 +20,25 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if request.path_info.startswith(ADMIN_PREFIXES) and parts.replace is None:
             parts.replace = {"script-src": [SELF, UNSAFE_INLINE]}
         return parts
+
+
+def login_name(request, credentials=None):
+    """The account a login attempt is for, whichever form sent it (the site's e-mail login, the admin's
+    username), lower-cased so that case variations count as one account for the lock-out."""
+    credentials = credentials or {}
+    data = getattr(request, "POST", {}) if request is not None else {}
+    name = (
+        credentials.get("email") or credentials.get("username") or data.get("login") or data.get("username")
+    )
+    return str(name or "").strip().lower()[:254]
+
+
+def client_address(request):
+    """The visitor's address, as the rate limits see it (behind a proxy: RATELIMIT_IP_META_KEY)."""
+    return request.META.get(settings.RATELIMIT_IP_META_KEY or "REMOTE_ADDR", "")
+
+
+def locked_out(request, credentials=None, *args, **kwargs):
+    """The lock-out page: says when to try again and offers a password reset, names no account."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "account/locked_out.html", {"cooloff_minutes": minutes}, status=429)

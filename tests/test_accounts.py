@@ -127,3 +127,56 @@ def test_a_bad_profile_name_is_refused_and_nothing_changes(client, name):
     assert 'id="id_certificate_name_error"' in response.content.decode()
     profile = LearnerProfile.objects.get(user=user)
     assert (profile.certificate_name, profile.register_number) == ("dr. J. Jansen", "")
+
+
+def verified_user(email="fysicus@example.org", username="fysicus", **extra):
+    user = User.objects.create_user(username, email, PASSWORD, **extra)
+    user.emailaddress_set.create(email=email, verified=True, primary=True)
+    return user
+
+
+def test_wrong_passwords_lock_the_login_of_that_account_from_that_address(client, settings):
+    verified_user()
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        wrong = client.post("/nl/account/login/", {"login": "fysicus@example.org", "password": "wrong-guess"})
+        assert wrong.status_code == 200
+    locked = client.post("/nl/account/login/", {"login": "fysicus@example.org", "password": "wrong-guess"})
+    assert locked.status_code == 429
+    assert "15 minuten" in locked.content.decode()
+    assert "fysicus@example.org" not in locked.content.decode().lower()
+    # The right password, in other capitals, is refused too (allauth's own limit answers first now).
+    again = client.post("/nl/account/login/", {"login": "FYSICUS@example.org", "password": PASSWORD})
+    assert again.status_code in (200, 429) and "Te veel" in again.content.decode()
+    assert client.get("/nl/learning/").status_code == 302  # the right password did not get in
+    elsewhere = client.post(
+        "/nl/account/login/", {"login": "fysicus@example.org", "password": PASSWORD}, REMOTE_ADDR="10.0.0.9"
+    )
+    assert elsewhere.status_code == 302  # the owner, from another address, is not locked out
+
+
+def test_a_locked_account_can_log_in_again_after_the_cool_off(client, settings):
+    import datetime
+
+    from axes.models import AccessAttempt
+
+    verified_user()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/nl/account/login/", {"login": "fysicus@example.org", "password": "wrong-guess"})
+    # The cool-off has passed (and with it allauth's own short-term limit, kept in the cache).
+    AccessAttempt.objects.update(attempt_time=datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))
+    empty(cache)
+    response = client.post("/nl/account/login/", {"login": "fysicus@example.org", "password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_the_admin_login_is_locked_the_same_way(client, settings):
+    verified_user(username="redacteur", is_staff=True)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/admin/login/", {"username": "redacteur", "password": "wrong-guess"})
+    locked = client.post("/admin/login/", {"username": "Redacteur", "password": PASSWORD})
+    assert locked.status_code == 429
+
+
+def test_a_session_ends_after_its_hours(settings):
+    assert settings.SESSION_COOKIE_AGE == 12 * 60 * 60
+    assert not settings.SESSION_EXPIRE_AT_BROWSER_CLOSE

@@ -5,6 +5,7 @@ e-mail printed to the console. ``DATABASE_URL`` and ``REDIS_URL`` switch to real
 services. See README.md for the table of variables.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_celery_results",
     "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +78,8 @@ MIDDLEWARE = [
     "cms.pagecache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    # Last: counts failed logins and answers a locked-out login with the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -138,6 +142,7 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # Accounts for the whole platform (learners, respondents, committee members), by
 # django-allauth: e-mail as login, verified before use, no account enumeration.
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -153,6 +158,23 @@ ACCOUNT_USER_DISPLAY = "learning.models.display_name"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "learning_dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+
+# Failed logins (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one account from one
+# address, that pair waits AXES_COOLOFF_MINUTES. Per pair, so nobody can lock someone else out from
+# elsewhere and one hospital's shared address is not locked for one person's typos.
+# allauth's own failed-login limit counts per account from anywhere; django-axes takes that over, so
+# allauth keeps only its per-address limit (10 failures a minute).
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip"}
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "cms.security.login_name"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.security.locked_out"
+AXES_CLIENT_IP_CALLABLE = "cms.security.client_address"
+# A session lasts SESSION_HOURS from the last request (sliding), then the visitor logs in again.
+SESSION_COOKIE_AGE = env.int("SESSION_HOURS", default=12) * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -204,6 +226,8 @@ if AWS_STORAGE_BUCKET_NAME:
             "default_acl": None,
             "querystring_auth": True,
             "file_overwrite": False,
+            # Files read back (backups, certificate assets) spill to disk above 10 MB.
+            "max_memory_size": 10 * 1024 * 1024,
         },
     }
 
