@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from cms import jobs
 from cms.exports import FormulaSafeExportMixin
 
-from .admin_views import send_mailing
+from .admin_views import personal_data, send_mailing
 from .models import (
     CompetencyDomain,
     EventRegistration,
@@ -100,6 +100,24 @@ register_snippet(NewsletterMailingViewSet)
 @hooks.register("register_admin_urls")
 def mailing_urls():
     return [path("newsletter/mailings/<int:pk>/send/", send_mailing, name="send_mailing")]
+
+
+@hooks.register("register_admin_urls")
+def personal_data_urls():
+    return [path("personal-data/", personal_data, name="personal_data")]
+
+
+@hooks.register("register_settings_menu_item")
+def personal_data_menu_item():
+    return SuperuserMenuItem(_("Personal data"), reverse("personal_data"), icon_name="user", order=910)
+
+
+@hooks.register("register_log_actions")
+def privacy_log_actions(actions):
+    actions.register_action(
+        "nmep.personal_data_export", _("Export personal data"), _("Exported personal data")
+    )
+    actions.register_action("nmep.personal_data_erase", _("Erase personal data"), _("Erased personal data"))
 
 
 @hooks.register("register_admin_urls")

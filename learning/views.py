@@ -210,6 +210,15 @@ def owned_certificate(request, code):
 
 
 @login_required
+def my_data(request):
+    """The learner's own GDPR export: JSON, or ?format=html for a page to read."""
+    from cms import privacy
+
+    file_format = "html" if request.GET.get("format") == "html" else "json"
+    return privacy.export_response(privacy.Subject.for_user(request.user), file_format)
+
+
+@login_required
 def download_certificate(request, code):
     from .certificates import certificate_response
 

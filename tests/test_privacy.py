@@ -1,0 +1,252 @@
+"""GDPR: one person's data exported whole, erased whole (anonymised where statistics need it), no gaps."""
+
+import datetime
+import io
+import json
+
+import pytest
+from axes.models import AccessAttempt
+from django.apps import apps
+from django.contrib.auth.models import User
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.db import models
+from django.test.utils import isolate_apps
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+from wagtail.search.backends import get_search_backend
+
+from cms import privacy
+from committee.models import (
+    CommitteeIndexPage,
+    CommitteePage,
+    Membership,
+    Person,
+    VacancyApplication,
+    VacancyPage,
+)
+from home.models import EventRegistration, NewsletterSubscriber
+from learning.models import Certificate, Enrolment, LearnerProfile, QuizAttempt
+from surveys.models import Invitation, Response
+
+from .factories import dutch_home, make_event, make_event_index, publish
+from .learning_factories import enrol, finish_lessons, make_course, make_learner, right_answers
+from .survey_factories import make_survey
+
+pytestmark = pytest.mark.django_db
+
+PERSONAL_NAMES = {
+    "name",
+    "first_name",
+    "last_name",
+    "full_name",
+    "username",
+    "learner_name",
+    "certificate_name",
+}
+
+
+def holds_personal_data(model):
+    """A user link, an e-mail address or a person's name declared on the model itself."""
+    user_model = apps.get_model("auth.User")
+    for field in model._meta.get_fields():
+        if not getattr(field, "concrete", False) or field.model is not model:
+            continue
+        if isinstance(field, models.ForeignKey) and field.related_model is user_model:
+            return True
+        if isinstance(field, models.EmailField) or field.name in PERSONAL_NAMES | {"ip_address"}:
+            return True
+    return False
+
+
+def test_every_model_with_personal_data_is_exported_and_erased_or_explained():
+    covered = privacy.covered_models() | set(privacy.NOT_PERSONAL)
+    unexplained = [
+        model._meta.label
+        for model in apps.get_models()
+        if holds_personal_data(model) and model._meta.label not in covered
+    ]
+    assert unexplained == [], "add a handler in the app's privacy.py, or a reason to cms.privacy.NOT_PERSONAL"
+
+
+@isolate_apps("home")  # the model exists for this test only
+def test_the_registry_check_notices_a_new_model():
+    class Attendance(models.Model):
+        visitor_email = models.EmailField()
+
+        class Meta:
+            app_label = "home"
+
+        def __str__(self):
+            return self.visitor_email
+
+    assert holds_personal_data(Attendance) and "home.Attendance" not in privacy.covered_models()
+
+
+@pytest.fixture
+def person():
+    """Someone who used every part of the platform, and a bystander who must not be touched."""
+    user = make_learner(email="ada@example.org", name="dr. Ada Lovelace")
+    bystander = make_learner(email="bob@example.org", name="Bob Bystander")
+    course = make_course()
+    enrolment = enrol(user, course)
+    finish_lessons(enrolment)
+    QuizAttempt.start(enrolment).submit(right_answers(course))
+    certificate = enrolment.complete()
+    certificate.pdf.save("ada.pdf", io.BytesIO(b"%PDF-1.4 ada"))
+    other = enrol(bystander, course)
+    finish_lessons(other)
+    QuizAttempt.start(other).submit(right_answers(course))
+    other.complete()
+
+    survey = make_survey()
+    submitted = Response.start(survey, "nl")
+    submitted.respondent, submitted.wave_key = user, "k" * 64
+    submitted.save()
+    submitted.submit({"stakeholder_group": "academic_hospital"}, [], [])
+    draft = Response.start(survey, "nl")
+    draft.respondent = user
+    draft.save()
+    Invitation.objects.create(survey=survey, email="ADA@example.org")
+
+    event = make_event(make_event_index())
+    EventRegistration.objects.create(event=event, name="Ada Lovelace", email="ada@example.org")
+    NewsletterSubscriber.objects.create(email="ada@example.org", status="confirmed")
+    NewsletterSubscriber.objects.create(email="bob@example.org", status="confirmed")
+
+    index = publish(dutch_home(), CommitteeIndexPage(title="Commissies", slug="commissies"))
+    committee = publish(
+        index,
+        CommitteePage(
+            title="Veldcommissie",
+            slug="veldcommissie",
+            kind="field_committee",
+            summary="Steers the programme.",
+            assignment="<p>Goal and scope.</p>",
+        ),
+    )
+    seated = Person.objects.create(
+        name="dr. Ada Lovelace", title="Klinisch fysicus", bio="Pioneer.", user=user
+    )
+    Membership.objects.create(
+        committee=committee,
+        person=seated,
+        role="chair",
+        seat_category="academia",
+        stakeholder_group="research",
+        term_start=datetime.date(2025, 1, 1),
+    )
+    vacancy = publish(
+        committee,
+        VacancyPage(
+            title="Zetel",
+            slug="zetel",
+            seat_category="industry",
+            description="<p>Open.</p>",
+            deadline=timezone.localdate() + datetime.timedelta(days=9),
+        ),
+    )
+    VacancyApplication.objects.create(
+        vacancy=vacancy, name="Ada Lovelace", email="ada@example.org", organisation="X", motivation="Y"
+    )
+    AccessAttempt.objects.create(
+        username="ada@example.org", ip_address="10.1.1.1", failures_since_start=2, get_data="", post_data=""
+    )
+    return {"user": user, "bystander": bystander, "certificate": certificate, "submitted": submitted}
+
+
+def test_the_export_holds_everything_about_the_person_and_nothing_secret(person):
+    bundle = json.loads(privacy.export_response(privacy.Subject.for_email("Ada@Example.org")).content)
+    text = json.dumps(bundle)
+    assert set(bundle) >= {
+        "exported_on",
+        "Certificaten",
+        "Cursussen",
+        "Profiel",
+        "Account",
+        "Antwoorden op vragenlijsten",
+        "Uitnodigingen voor vragenlijsten",
+        "Aanmeldingen voor evenementen",
+        "Aanmelding voor de nieuwsbrief",
+        "Zetels in commissies",
+        "Sollicitaties op vacatures",
+    }
+    assert person["certificate"].verification_code in text and "10.1.1.1" in text
+    assert "Bob" not in text and "bob@example.org" not in text
+    assert person["submitted"].resume_key not in text  # secrets are never exported
+
+
+def test_the_readable_export_escapes_what_people_typed(person):
+    LearnerProfile.objects.filter(user=person["user"]).update(certificate_name="<script>alert(1)</script>")
+    page = privacy.export_response(privacy.Subject.for_email("ada@example.org"), "html").content.decode()
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
+
+
+def test_erasure_removes_the_person_and_keeps_the_statistics_anonymous(
+    client, person, django_capture_on_commit_callbacks
+):
+    pdf = person["certificate"].pdf.name
+    assert list(get_search_backend().search("Lovelace", Person))  # indexed before
+    with django_capture_on_commit_callbacks(execute=True):  # files go once the erasure is committed
+        report = privacy.erase(privacy.Subject.for_email("ada@example.org"))
+    assert "Certificaten" in report and "Account" in report
+    assert not User.objects.filter(email="ada@example.org").exists()
+    assert User.objects.filter(email="bob@example.org").exists()
+    submitted = Response.objects.get(pk=person["submitted"].pk)
+    assert (submitted.respondent, submitted.wave_key, submitted.status) == (None, "", "submitted")
+    assert Response.objects.filter(status="draft").count() == 0
+    assert Invitation.objects.get().email == ""
+    certificate = Certificate.objects.get(pk=person["certificate"].pk)
+    assert (certificate.user, certificate.learner_name, certificate.register_number) == (None, "", "")
+    assert certificate.revoked_at is not None and not default_storage.exists(pdf)
+    verdict = client.get(f"/nl/learning/verify/{certificate.verification_code}/").content.decode()
+    assert "Teruggetrokken certificaat" in verdict and "Ada" not in verdict
+    assert not EnrolmentOf(person["user"]) and not LearnerProfile.objects.filter(
+        certificate_name__contains="Ada"
+    )
+    assert not EventRegistration.objects.exists() and not VacancyApplication.objects.exists()
+    assert list(NewsletterSubscriber.objects.values_list("email", flat=True)) == ["bob@example.org"]
+    seat = Membership.objects.select_related("person").get()
+    assert seat.role == "chair" and "Ada" not in seat.person.name and seat.person.user is None
+    assert not list(get_search_backend().search("Lovelace", Person)) and not AccessAttempt.objects.exists()
+
+
+def EnrolmentOf(user):
+    return Enrolment.objects.filter(user_id=user.pk).exists()
+
+
+def test_a_dry_run_lists_what_would_go_and_changes_nothing(person):
+    output = io.StringIO()
+    call_command("personal_data", "erase", "ada@example.org", "--dry-run", stdout=output)
+    assert "certificate" in output.getvalue() and "dry run" in output.getvalue()
+    assert User.objects.filter(email="ada@example.org").exists()
+    assert default_storage.exists(person["certificate"].pdf.name)
+    assert Response.objects.filter(respondent=person["user"]).count() == 2
+
+
+def test_a_learner_downloads_their_own_data_from_the_dashboard(client, person):
+    assert client.get("/nl/learning/my-data/")["Location"].startswith("/nl/account/login/")
+    client.force_login(person["user"])
+    assert "/nl/learning/my-data/" in client.get("/nl/learning/").content.decode()
+    download = client.get("/nl/learning/my-data/")
+    assert download["Content-Disposition"].startswith("attachment")
+    assert "dr. Ada Lovelace" in download.content.decode() and "Bob" not in download.content.decode()
+    assert "dr. Ada Lovelace" in client.get("/nl/learning/my-data/?format=html").content.decode()
+
+
+def test_superusers_answer_requests_in_the_admin_and_the_audit_log_keeps_no_address(client, person):
+    client.force_login(person["bystander"])
+    assert client.get("/admin/personal-data/").status_code in (302, 403)
+    admin = User.objects.create_superuser("root", "root@example.org", "x" * 12)
+    client.force_login(admin)
+    preview = client.post("/admin/personal-data/", {"email": "ada@example.org", "action": "preview"})
+    assert "anonymised on 1 seats" in preview.content.decode()
+    refused = client.post("/admin/personal-data/", {"email": "ada@example.org", "action": "erase"})
+    assert refused.status_code == 200 and User.objects.filter(email="ada@example.org").exists()
+    account = person["user"].pk
+    done = client.post(
+        "/admin/personal-data/", {"email": "ada@example.org", "action": "erase", "confirm": "on"}
+    )
+    assert done.status_code == 302 and not User.objects.filter(email="ada@example.org").exists()
+    entry = ModelLogEntry.objects.get(action="nmep.personal_data_erase")
+    assert entry.user == admin and entry.data["account"] == account and "ada" not in json.dumps(entry.data)
