@@ -8,7 +8,9 @@ records across the apps, in one order, and is the only entry point:
 - ``Subject.for_email(address)``: the person, by any of their addresses (with or without an account);
 - ``export(subject)``: ``{section: [records]}``, ready for JSON or the readable HTML page;
 - ``erase(subject, dry_run=False)``: deletes, or anonymises where deleting would break aggregates,
-  in one transaction, and lists what went.
+  in one transaction, and lists what went;
+- ``purge_expired(dry_run=False)``: the retention periods (``RETENTION_DAYS``): a handler with an
+  ``expired(now)`` method names the records whose time is up; they are deleted on a schedule.
 
 Models that link to a user or hold a name or address but are not a person's own data (editorial
 authorship, revision history) are listed in ``NOT_PERSONAL`` with the reason; a test fails when a
@@ -21,6 +23,7 @@ import json
 import uuid
 from dataclasses import dataclass, field
 
+from celery import shared_task
 from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -156,6 +159,27 @@ def export_response(subject, file_format="json"):
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def purge_expired(dry_run=False):
+    """Delete what has outlived its retention period; returns {what: how many}."""
+    from django.utils import timezone
+
+    now = timezone.now()
+    counts = {}
+    with transaction.atomic():
+        for handler in handlers():
+            for what, rows in getattr(handler, "expired", lambda now: [])(now):
+                counts[what] = rows.count()
+                if not dry_run and counts[what]:
+                    rows.delete()
+    return counts
+
+
+@shared_task
+def purge_expired_records():
+    """Scheduled daily by celery beat: the retention periods, applied."""
+    return purge_expired()
 
 
 def erase(subject, dry_run=False):

@@ -5,6 +5,9 @@ of representation over time), so the seat stays and the person on it becomes ano
 title, photo, biography or account. Applications for vacancies are deleted.
 """
 
+import datetime
+
+from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -54,6 +57,14 @@ class Applications:
     def export(self, subject):
         fields = ["name", "email", "organisation", "motivation", "language", "created_at"]
         return records(self.rows(subject), fields, vacancy=lambda row: row.vacancy.title)
+
+    def expired(self, now):
+        days = settings.RETENTION_DAYS["vacancy_applications"]
+        closed = now.date() - datetime.timedelta(days=days)
+        yield (
+            "applications, days after the vacancy closed",
+            VacancyApplication.objects.filter(vacancy__deadline__lt=closed),
+        )
 
     def erase(self, subject, dry_run=False):
         rows = list(self.rows(subject))

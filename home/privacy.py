@@ -1,10 +1,13 @@
 """What the public site keeps about a person: event registrations and the newsletter (see cms.privacy)."""
 
+import datetime
+
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from cms.privacy import personal_data, records
 
-from .models import EventRegistration, NewsletterSubscriber
+from .models import EventPage, EventRegistration, NewsletterSubscriber
 
 
 @personal_data(EventRegistration)
@@ -17,6 +20,11 @@ class EventRegistrations:
     def export(self, subject):
         fields = ["name", "email", "organisation", "notes", "language", "created_at"]
         return records(self.rows(subject), fields, event=lambda row: row.event.title)
+
+    def expired(self, now):
+        days = settings.RETENTION_DAYS["event_registrations"]
+        ended = EventPage.objects.filter(end__lt=now - datetime.timedelta(days=days))
+        yield "event registrations, days after the event", EventRegistration.objects.filter(event__in=ended)
 
     def erase(self, subject, dry_run=False):
         rows = list(self.rows(subject))

@@ -5,9 +5,13 @@ deleted: it is revoked, its personal fields are blanked and its PDF deleted, and
 then says it was withdrawn. The account itself goes last, with its addresses and login records.
 """
 
+import datetime
+
 from allauth.account.models import EmailAddress
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -127,6 +131,29 @@ class Account:
             record for rows in self.login_records(subject) for record in records(rows, login_fields(rows))
         ]
         return exported + ([{"failed_or_recorded_logins": logins}] if logins else [])
+
+    def expired(self, now):
+        days = settings.RETENTION_DAYS["unconfirmed_accounts"]
+        # Sign-ups whose address was never confirmed; accounts staff made have no address rows to confirm.
+        verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+        unverified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=False)
+        yield (
+            "accounts whose address was never confirmed",
+            get_user_model().objects.filter(
+                Exists(unverified),
+                ~Exists(verified),
+                is_staff=False,
+                is_superuser=False,
+                last_login__isnull=True,
+                date_joined__lt=now - datetime.timedelta(days=days),
+            ),
+        )
+        since = now - datetime.timedelta(days=settings.RETENTION_DAYS["login_records"])
+        for model in (AccessAttempt, AccessLog, AccessFailureLog):
+            yield (
+                f"login records ({model._meta.verbose_name_plural})",
+                model.objects.filter(attempt_time__lt=since),
+            )
 
     def erase(self, subject, dry_run=False):
         gone = []

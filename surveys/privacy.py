@@ -35,6 +35,9 @@ class Responses:
             ),
         )
 
+    def expired(self, now):
+        yield "questionnaire drafts past SURVEY_DRAFT_DAYS", Response.objects.expired_drafts(now)
+
     def erase(self, subject, dry_run=False):
         rows = list(self.rows(subject))
         drafts = [row for row in rows if row.status == Response.Status.DRAFT]

@@ -6,7 +6,7 @@ from cms.jobs import keep_file, report
 
 from . import report as survey_report
 from .exports import responses_file
-from .models import GapSurveyPage, Response
+from .models import GapSurveyPage
 
 
 @shared_task(bind=True)
@@ -18,10 +18,3 @@ def export_responses(self, survey_id, file_format="xlsx", started_by=None):
         survey, selection, file_format, report=lambda done, total: report(self, done, total)
     )
     return keep_file(self, name, content)
-
-
-@shared_task
-def purge_drafts():
-    """Scheduled (celery beat): drafts past SURVEY_DRAFT_DAYS go; submitted responses never do."""
-    deleted, _per_model = Response.objects.expired_drafts().delete()
-    return deleted

@@ -3,6 +3,7 @@
 import datetime
 import io
 import json
+from unittest import mock
 
 import pytest
 from axes.models import AccessAttempt
@@ -25,7 +26,7 @@ from committee.models import (
     VacancyApplication,
     VacancyPage,
 )
-from home.models import EventRegistration, NewsletterSubscriber
+from home.models import EventPage, EventRegistration, NewsletterSubscriber
 from learning.models import Certificate, Enrolment, LearnerProfile, QuizAttempt
 from surveys.models import Invitation, Response
 
@@ -250,3 +251,82 @@ def test_superusers_answer_requests_in_the_admin_and_the_audit_log_keeps_no_addr
     assert done.status_code == 302 and not User.objects.filter(email="ada@example.org").exists()
     entry = ModelLogEntry.objects.get(action="nmep.personal_data_erase")
     assert entry.user == admin and entry.data["account"] == account and "ada" not in json.dumps(entry.data)
+
+
+FROZEN = datetime.datetime(2027, 3, 1, 12, 0, tzinfo=datetime.UTC)
+
+
+def at(moment):
+    """A frozen clock: everything that asks for the time gets ``moment``."""
+    return mock.patch("django.utils.timezone.now", return_value=moment)
+
+
+def test_records_are_purged_when_their_retention_period_is_over_and_not_a_day_before(settings):
+    from allauth.account.models import EmailAddress
+
+    settings.RETENTION_DAYS = {
+        "unconfirmed_accounts": 14,
+        "event_registrations": 90,
+        "vacancy_applications": 180,
+        "login_records": 30,
+    }
+    with at(FROZEN - datetime.timedelta(days=200)):
+        event = make_event(
+            make_event_index(),
+            start=FROZEN - datetime.timedelta(days=95),
+            end=FROZEN - datetime.timedelta(days=91),
+        )
+        recent = make_event(
+            EventPage.objects.first().get_parent().specific,
+            start=FROZEN - datetime.timedelta(days=89),
+            end=FROZEN - datetime.timedelta(days=89),
+        )
+        EventRegistration.objects.create(event=event, name="Old", email="old@example.org")
+        EventRegistration.objects.create(event=recent, name="Recent", email="recent@example.org")
+        never_confirmed = User.objects.create_user("ghost", "ghost@example.org", "x" * 12)
+        never_confirmed.emailaddress_set.create(email="ghost@example.org", verified=False, primary=True)
+        confirmed = make_learner(email="real@example.org")
+        confirmed.emailaddress_set.create(email="real@example.org", verified=True, primary=True)
+        made_by_staff = make_learner(email="member@example.org")  # no address rows: not a sign-up
+        fresh = User.objects.create_user("new", "new@example.org", "x" * 12)
+        fresh.emailaddress_set.create(email="new@example.org", verified=False, primary=True)
+    User.objects.exclude(pk=fresh.pk).update(date_joined=FROZEN - datetime.timedelta(days=15))
+    User.objects.filter(pk=fresh.pk).update(date_joined=FROZEN - datetime.timedelta(days=13))
+    AccessAttempt.objects.create(
+        username="x", ip_address="10.0.0.1", failures_since_start=1, get_data="", post_data=""
+    )
+    AccessAttempt.objects.update(attempt_time=FROZEN - datetime.timedelta(days=31))
+
+    with at(FROZEN):
+        output = io.StringIO()
+        call_command("purge_expired_records", "--dry-run", stdout=output)
+        assert EventRegistration.objects.count() == 2 and "dry run" in output.getvalue()
+        call_command("purge_expired_records", stdout=io.StringIO())
+    assert list(EventRegistration.objects.values_list("name", flat=True)) == ["Recent"]
+    remaining = set(User.objects.values_list("username", flat=True))
+    assert remaining == {confirmed.username, made_by_staff.username, "new"}
+    assert EmailAddress.objects.filter(user=confirmed).exists() and not AccessAttempt.objects.exists()
+
+
+def test_applications_are_purged_half_a_year_after_the_vacancy_closed(settings, person):
+    settings.RETENTION_DAYS = {**settings.RETENTION_DAYS, "vacancy_applications": 180}
+    deadline = VacancyPage.objects.get().deadline
+    with at(
+        FROZEN.replace(year=deadline.year, month=deadline.month, day=deadline.day)
+        + datetime.timedelta(days=180)
+    ):
+        privacy.purge_expired()
+    assert VacancyApplication.objects.count() == 1
+    with at(
+        FROZEN.replace(year=deadline.year, month=deadline.month, day=deadline.day)
+        + datetime.timedelta(days=181)
+    ):
+        privacy.purge_expired()
+    assert VacancyApplication.objects.count() == 0
+
+
+def test_retention_runs_on_the_beat_schedule():
+    from django.conf import settings
+
+    scheduled = [entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()]
+    assert "cms.privacy.purge_expired_records" in scheduled

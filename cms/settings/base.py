@@ -275,6 +275,14 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Days a questionnaire draft is kept after its last save; purge_survey_drafts removes older ones.
 SURVEY_DRAFT_DAYS = env.int("SURVEY_DRAFT_DAYS", default=30)
+# How long personal records are kept once their purpose is over (days); purged every six hours by
+# celery beat, or by `manage.py purge_expired_records [--dry-run]`. Drafts: SURVEY_DRAFT_DAYS.
+RETENTION_DAYS = {
+    "unconfirmed_accounts": env.int("RETENTION_UNCONFIRMED_ACCOUNT_DAYS", default=14),
+    "event_registrations": env.int("RETENTION_EVENT_REGISTRATION_DAYS", default=90),
+    "vacancy_applications": env.int("RETENTION_APPLICATION_DAYS", default=180),
+    "login_records": env.int("RETENTION_LOGIN_RECORD_DAYS", default=30),
+}
 # A responses export larger than this is made by a background job, offered on the job's page.
 SURVEY_EXPORT_INLINE_LIMIT = env.int("SURVEY_EXPORT_INLINE_LIMIT", default=2000)
 # Report figures resting on fewer respondents than this are withheld.
@@ -309,10 +317,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_IMPORTS = ["cms.jobs"]
+CELERY_IMPORTS = ["cms.jobs", "cms.privacy"]
 CELERY_BEAT_SCHEDULE_FILENAME = env("CELERY_BEAT_SCHEDULE_FILENAME", default="celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
-    "purge-expired-survey-drafts": {"task": "surveys.tasks.purge_drafts", "schedule": 60 * 60 * 6},
+    "purge-expired-records": {"task": "cms.privacy.purge_expired_records", "schedule": 60 * 60 * 6},
 }
 
 # Content security policy (django-csp): scripts from this site only, video frames from the two
