@@ -330,3 +330,14 @@ def test_retention_runs_on_the_beat_schedule():
 
     scheduled = [entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()]
     assert "cms.privacy.purge_expired_records" in scheduled
+
+
+def test_anonymous_visitors_get_no_cookies_and_the_footer_says_which_cookies_exist(client):
+    from .factories import make_news, make_news_index
+
+    home = dutch_home()
+    make_news(make_news_index(home))
+    for path in ["/nl/", "/nl/nieuws/", "/nl/search/?q=isotoop"]:
+        response = client.get(path)
+        assert response.status_code == 200 and not response.cookies, (path, response.cookies)
+    assert "alleen de cookies die ze nodig heeft" in client.get("/nl/").content.decode()
