@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms import jobs
+from cms import jobs, two_factor
 from cms.exports import FormulaSafeExportMixin
 
 from .admin_views import personal_data, send_mailing
@@ -100,6 +100,11 @@ register_snippet(NewsletterMailingViewSet)
 @hooks.register("register_admin_urls")
 def mailing_urls():
     return [path("newsletter/mailings/<int:pk>/send/", send_mailing, name="send_mailing")]
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    return [path("two-factor/", two_factor.two_factor, name="two_factor")]
 
 
 @hooks.register("register_admin_urls")

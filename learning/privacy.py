@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cms.privacy import delete_file, personal_data, records
 
@@ -106,7 +107,9 @@ class Profile:
         return ["profile (name on certificates, profession, register number) deleted"] if count else []
 
 
-@personal_data(get_user_model(), EmailAddress, AccessAttempt, AccessLog, AccessFailureLog, order=90)
+@personal_data(
+    get_user_model(), EmailAddress, TOTPDevice, AccessAttempt, AccessLog, AccessFailureLog, order=90
+)
 class Account:
     section = _("Account")
 
@@ -123,6 +126,9 @@ class Account:
         exported = records(
             users,
             ["username", "email", "first_name", "last_name", "date_joined", "last_login"],
+            two_factor_devices=lambda user: records(
+                TOTPDevice.objects.filter(user=user), ["name", "confirmed"]
+            ),
             addresses=lambda user: records(
                 EmailAddress.objects.filter(user=user), ["email", "verified", "primary"]
             ),

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django_celery_results",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -72,6 +74,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Staff prove a second factor (an authenticator app's code) before the admin opens.
+    "cms.two_factor.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -172,6 +177,10 @@ AXES_USERNAME_CALLABLE = "cms.security.login_name"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "cms.security.locked_out"
 AXES_CLIENT_IP_CALLABLE = "cms.security.client_address"
+# Two-factor authentication for staff (django-otp, TOTP): on unless STAFF_TWO_FACTOR=false; the
+# development server leaves it off so the demo logins of the README work as they are.
+STAFF_TWO_FACTOR = env.bool("STAFF_TWO_FACTOR", default=not DEBUG)
+OTP_TOTP_ISSUER = "Nuclear Medicine Education Program"
 # A session lasts SESSION_HOURS from the last request (sliding), then the visitor logs in again.
 SESSION_COOKIE_AGE = env.int("SESSION_HOURS", default=12) * 60 * 60
 SESSION_SAVE_EVERY_REQUEST = False

@@ -21,3 +21,5 @@ PUBLIC_FORM_RATE = "1000/m"
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "nmep-test-media"
 # Jobs run in-process; the worker test starts a real worker against Redis.
 CELERY_TASK_ALWAYS_EAGER = True
+# Tests that open the admin log in with force_login; tests/test_two_factor.py turns this on.
+STAFF_TWO_FACTOR = False
