@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.common import configure, timed  # noqa: E402
+from bench.seed import enrol, new_learners, pass_courses, right_answers  # noqa: E402, F401 (concurrency.py)
 
 
 def parse_args():
@@ -65,13 +66,6 @@ def new_learner(username):
     return user
 
 
-def right_answers(page):
-    return {
-        key: [i for i, choice in enumerate(value["choices"]) if choice["correct"]]
-        for key, value in page.question_blocks().items()
-    }
-
-
 def certificate_timings(runs):
     from django.test import Client
     from xhtml2pdf import pisa
@@ -111,45 +105,8 @@ def certificate_timings(runs):
 
 def owe_certificates(count):
     """``count`` learners who finished the course and passed its quiz, without a certificate yet."""
-    from django.contrib.auth.hashers import make_password
-    from django.contrib.auth.models import User
-
-    from learning.models import Enrolment, LearnerProfile, LessonProgress, QuizAttempt
-
     page = course()
-    lessons = list(page.lessons())
-    password = make_password("x" * 20)
-    users = User.objects.bulk_create(
-        [User(username=f"batch{n}", email=f"batch{n}@example.org", password=password) for n in range(count)]
-    )
-    LearnerProfile.objects.bulk_create(
-        [LearnerProfile(user=u, certificate_name=f"Learner {n}") for n, u in enumerate(users)]
-    )
-    enrolments = Enrolment.objects.bulk_create(
-        [Enrolment(user=u, course=page, course_key=page.translation_key) for u in users]
-    )
-    LessonProgress.objects.bulk_create(
-        [
-            LessonProgress(enrolment=e, lesson_key=lesson.translation_key)
-            for e in enrolments
-            for lesson in lessons
-        ]
-    )
-    answers = right_answers(page)
-    QuizAttempt.objects.bulk_create(
-        [
-            QuizAttempt(
-                enrolment=e,
-                token=f"bench-{e.pk}",
-                order=[[q, [0]] for q in answers],
-                answers=answers,
-                score=100,
-                passed=True,
-                submitted_at=e.enrolled_at,
-            )
-            for e in enrolments
-        ]
-    )
+    pass_courses(enrol([(user, page) for user in new_learners(count, prefix="batch")]))
 
 
 def batch_timing(count, workdir):

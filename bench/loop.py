@@ -10,7 +10,6 @@ matrix page, and the recommendations for one respondent's gap profile.
 
 import argparse
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -21,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.common import configure, timed  # noqa: E402
+from bench.seed import seed_courses  # noqa: E402
 
 
 def parse_args():
@@ -43,32 +43,11 @@ def prepare(responses, courses):
         call_command(command, stdout=quiet)
     print(f"Generating {responses} responses ...", flush=True)
     call_command("load_demo_survey", responses=responses, stdout=quiet)
-    add_courses(courses)
+    seed_courses(courses)
     from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-
-
-def add_courses(count):
-    """Live courses beside the demo ones, each covering three competencies of the framework."""
-    from home.models import Competency
-    from learning.models import CourseIndexPage, CoursePage
-
-    catalogue = CourseIndexPage.objects.filter(locale__language_code="nl").first()
-    competencies = list(Competency.objects.all())
-    rng = random.Random(2026)
-    existing = CoursePage.objects.filter(locale__language_code="nl").count()
-    for n in range(max(count - existing, 0)):
-        course = CoursePage(
-            title=f"Benchmark course {n}",
-            slug=f"benchmark-course-{n}",
-            summary="For the benchmark.",
-            learning_objectives="<p>Objectives.</p>",
-        )
-        catalogue.add_child(instance=course)
-        course.competencies.set(rng.sample(competencies, 3))
-        course.save_revision().publish()
 
 
 def timings(runs):

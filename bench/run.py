@@ -1,24 +1,38 @@
-"""Benchmark the public site the way production serves it, and print one table.
+"""The benchmark suite: the platform's main requests under load, the way production serves them, in one table.
 
-Starts gunicorn (2 workers, production settings, DEBUG off) on 127.0.0.1 against a
-throw-away database with the demo content and 1,000 extra news items, drives wrk
-at 8 connections for 15 s per page (loopback only), and prints requests/s, p50
-and p99 per page, cached (an anonymous visitor) and uncached (a visitor with a
-session cookie, which bypasses the page cache), with the SQL queries each page
-costs. Run with `make bench`; `--database postgres` uses PostgreSQL and Redis on
-127.0.0.1 instead of SQLite and the in-process cache.
+Seeds a throw-away database with realistic volume (bench/seed.py: 1,000 news items,
+3 questionnaire waves with 10,000 responses each, 50 courses, 5,000 learners with
+20,000 enrolments, 40 % of them completed with a certificate), starts gunicorn with
+production settings (DEBUG off, the project's gunicorn.conf.py, 2 workers) on
+127.0.0.1, drives wrk at 8 connections for 15 s per request (loopback only), and
+prints requests/s, p50 and p99 with the SQL queries each request costs:
+
+- the anonymous pages, cached (a visitor without cookies, served from the page cache)
+  and uncached (a visitor with a session cookie, which bypasses it), beside robots.txt,
+  a trivial Django view, to show how close a cached page comes to doing nothing;
+- a lesson (a logged-in learner), a certificate download (its owner), the gap report
+  (a survey analyst) and the questionnaire's first step POSTed by respondents halfway
+  through (bench/step_post.lua), each with a session made through Django while seeding.
+
+Errors are responses other than the one expected (and, for the POST, a 200 that does
+not show the next step) and socket errors. `make bench` runs it; `--database postgres`
+uses PostgreSQL (database nmep_bench, created and dropped here) and Redis (db 8)
+on 127.0.0.1 instead of SQLite and the in-process cache; `--database both` runs both.
 """
 
 import argparse
+import json
 import os
 import platform
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -26,20 +40,32 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/nmep_bench"
 REDIS_URL = "redis://127.0.0.1:6379/8"
+CACHE_PREFIX = "nmep-bench"
+VOLUME = ("news", "surveys", "responses", "courses", "learners", "enrolments")
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=15, help="Length of each wrk run (default 15).")
     parser.add_argument("--connections", type=int, default=8, help="wrk connections (default 8).")
-    parser.add_argument("--news", type=int, default=1000, help="Extra news items to load (default 1000).")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2).")
     parser.add_argument(
-        "--database", choices=["sqlite", "postgres"], default="sqlite", help="Database to run against."
+        "--database",
+        choices=["sqlite", "postgres", "both"],
+        default="sqlite",
+        help="Database to run against.",
     )
+    parser.add_argument("--news", type=int, default=1000, help="News items (default 1000).")
+    parser.add_argument("--surveys", type=int, default=3, help="Questionnaire waves (default 3).")
+    parser.add_argument("--responses", type=int, default=10_000, help="Responses per wave (default 10,000).")
+    parser.add_argument("--courses", type=int, default=50, help="Courses (default 50).")
+    parser.add_argument("--learners", type=int, default=5000, help="Learners (default 5000).")
+    parser.add_argument("--enrolments", type=int, default=20_000, help="Enrolments (default 20,000).")
     return parser.parse_args()
 
 
 def environment(workdir, database):
+    """Production settings for a throw-away database in ``workdir`` (or nmep_bench) over plain HTTP."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
@@ -56,27 +82,37 @@ def environment(workdir, database):
         "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
     }
     if database == "postgres":
-        env.update(DATABASE_URL=POSTGRES_URL, REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX="nmep-bench")
+        env.update(DATABASE_URL=POSTGRES_URL, REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=CACHE_PREFIX)
     return env
 
 
-def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+def postgres(command):
+    """createdb or dropdb nmep_bench (dropped with any connection still open to it)."""
+    options = ["--if-exists", "--force"] if command == "dropdb" else []
+    quiet = {**os.environ, "PGOPTIONS": "-c client_min_messages=warning"}  # no NOTICE about --if-exists
+    subprocess.run(
+        [command, "-h", "127.0.0.1", "-U", "postgres", *options, "nmep_bench"], check=True, env=quiet
+    )
 
 
-def prepare(env, database, news):
-    if database == "postgres":
-        subprocess.run(
-            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "nmep_bench"], check=True
-        )
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", "nmep_bench"], check=True)
-        subprocess.run(["redis-cli", "-n", "8", "flushdb"], check=True, stdout=subprocess.DEVNULL)
-    print("Migrating, collecting static files, loading demo content ...", flush=True)
-    manage(env, "migrate", "--noinput")
-    manage(env, "collectstatic", "--noinput")
-    manage(env, "load_demo_content")
-    print(f"Loading {news} news items ...", flush=True)
-    subprocess.run([PYTHON, str(ROOT / "bench" / "seed.py"), str(news)], cwd=ROOT, env=env, check=True)
+def forget_cache():
+    """Delete this benchmark's keys from Redis db 8, which others share: never the whole db."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    keys = list(client.scan_iter(f"{CACHE_PREFIX}:*", count=1000))
+    if keys:
+        client.delete(*keys)
+    client.close()
+
+
+def seed(env, workdir, args):
+    """The whole database, by bench/seed.py in one process; returns what it wrote about the requests."""
+    out = workdir / "targets.json"
+    volume = [f"--{name}={getattr(args, name)}" for name in VOLUME]
+    command = [PYTHON, str(ROOT / "bench" / "seed.py"), f"--targets={out}", *volume]
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+    return json.loads(out.read_text())
 
 
 def free_port():
@@ -85,100 +121,207 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_gunicorn(env, port):
-    server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "cms.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(100):
+def start_gunicorn(env, port, workers, log):
+    """gunicorn as production starts it (gunicorn.conf.py), on 127.0.0.1, without worker recycling:
+    at the rates of this benchmark, replacing a worker every 1,000 requests would measure its boot."""
+    command = [PYTHON, "-m", "gunicorn", "cms.wsgi", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"]
+    command += ["--workers", str(workers), "--max-requests", "0"]
+    with open(log, "wb") as out:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    for _ in range(150):
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/nl/", timeout=2)
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=2)
             return server
         except OSError:
+            if server.poll() is not None:
+                break
             time.sleep(0.2)
+    stop(server)
+    raise SystemExit(f"gunicorn did not answer; see {log}")
+
+
+def stop(server):
     server.terminate()
-    raise SystemExit("gunicorn did not answer")
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
-def bench_pages(env):
-    """The pages to load, found in the database, with their SQL query counts."""
-    code = "from bench.seed import pages_and_queries; pages_and_queries()"
-    out = subprocess.run(
-        [PYTHON, "-c", f"import django; django.setup(); {code}"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    rows = [line.split("\t") for line in out.strip().splitlines()]
-    return [(name, path, int(cached), int(uncached)) for name, path, cached, uncached in rows]
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def fetch(url, target):
+    """One request as wrk sends it: (status, X-Page-Cache, body)."""
+    data = target["body"].encode() if target["method"] == "POST" else None
+    headers = {"Cookie": target["cookie"]} if target["cookie"] else {}
+    if data:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    request = urllib.request.Request(url, data=data, headers=headers, method=target["method"])
+    try:
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=60) as response:
+            return response.status, response.headers.get("X-Page-Cache"), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, None, b""
+
+
+def alone(url, target, tries=4):
+    """Milliseconds one request takes with nothing else running (the median of ``tries``), after
+    warming both workers; refuses a request that does not get what it should: a 200, from the page
+    cache exactly when cached, showing the next step when a step is POSTed."""
+    expected, times = (200, "hit" if target["mode"] == "cached" else None), []
+    for _ in range(5 * tries):  # each worker has its own cache on SQLite: fill both
+        start = time.perf_counter()
+        status, cache, body = fetch(url, target)
+        if (status, cache) == expected:
+            times.append((time.perf_counter() - start) * 1000)
+        if len(times) == tries:
+            break
+    else:
+        raise SystemExit(f"{target['method']} {url} answered {status} (page cache {cache}), not {expected}")
+    if "marker" in target and target["marker"].encode() not in body:
+        raise SystemExit(f"POST {url} did not show the next step")
+    return statistics.median(times)
+
+
+def lua_data(target, path):
+    """The respondents of a POST target as a Lua file for bench/step_post.lua."""
+
+    def string(text):
+        assert text.isascii(), text
+        return json.dumps(text)  # an ASCII JSON string is a Lua string literal
+
+    sessions = ", ".join(
+        f"{{cookie = {string(s['cookie'])}, body = {string(s['body'])}}}" for s in target["sessions"]
+    )
+    path.write_text(f"return {{marker = {string(target['marker'])}, sessions = {{{sessions}}}}}\n")
+    return path
 
 
 def milliseconds(text):
     value, unit = re.match(r"([\d.]+)(\w+)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
 
-def wrk(url, seconds, connections, cookie=None):
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
-    if cookie:
-        command[1:1] = ["-H", f"Cookie: {cookie}"]
+def wrk(url, target, args, workdir, threads=2):
+    command = ["wrk", f"-t{threads}", f"-c{args.connections}", f"-d{args.seconds}s", "--latency"]
+    command += ["--timeout", "60s"]
+    if target["method"] == "POST":
+        data = lua_data(target, workdir / "sessions.lua")
+        command += ["-s", str(ROOT / "bench" / "step_post.lua"), url, "--", str(data), str(threads)]
+    else:
+        command += (["-H", f"Cookie: {target['cookie']}"] if target["cookie"] else []) + [url]
     out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return measured(out, target["method"] == "POST")
+
+
+def measured(out, posted):
+    """wrk's figures; errors are responses other than 2xx or 3xx and socket errors, and for a POST
+    every answer but a 200 showing the next step or a 302."""
+    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    statuses = {int(s): int(n) for s, n in re.findall(r"^status (\d+) (\d+)$", out, re.MULTILINE)}
+    wrong = re.search(r"^wrong step (\d+)$", out, re.MULTILINE)
+    errors = sum(map(int, sockets.groups())) if sockets else 0
+    if posted:
+        errors += sum(n for s, n in statuses.items() if s not in (200, 302)) + int(wrong.group(1))
+    else:
+        errors += int(non_2xx.group(1)) if non_2xx else 0
     return {
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "p50": milliseconds(re.search(r"\s50%\s+(\S+)", out).group(1)),
         "p99": milliseconds(re.search(r"\s99%\s+(\S+)", out).group(1)),
-        "errors": int(errors.group(1)) if errors else 0,
+        "errors": errors,
+        "statuses": statuses,
+        "wrong": int(wrong.group(1)) if wrong else 0,
     }
 
 
-def print_table(rows, args):
-    print()
-    print(
+def server_errors(log):
+    """Lines of gunicorn's log that tell of a failure (the access log is on, as in production)."""
+    lines = log.read_text(errors="replace").splitlines()
+    return [line for line in lines if re.search(r"Traceback|\bERROR\b|\"level\": \"ERROR\"|CRITICAL", line)]
+
+
+def table(database, seeded, rows, args, load):
+    """The machine line (with the load average other work put on the machine before the run), what
+    the database held, and the table, as text. "alone" is one request with nothing else running,
+    "requests" how many wrk saw answered."""
+    lines = [
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"database {args.database}, gunicorn 2 workers, wrk {args.connections} connections, "
-        f"{args.seconds} s per run"
-    )
-    cells = [f"{'page':<12}", f"{'mode':<8}", f"{'req/s':>8}", f"{'p50 ms':>7}", f"{'p99 ms':>7}"]
-    header = "| " + " | ".join([*cells, f"{'SQL':>3}", f"{'errors':>6}"]) + " |"
-    print(header)
-    print("|" + "|".join("-" * (len(cell)) for cell in header.split("|")[1:-1]) + "|")
-    for name, mode, queries, r in rows:
-        print(
-            f"| {name:<12} | {mode:<8} | {r['rps']:>8.0f} | {r['p50']:>7.1f} | {r['p99']:>7.1f} "
-            f"| {queries:>3} | {r['errors']:>6} |"
+        f"database {database}, gunicorn {args.workers} workers, wrk {args.connections} connections, "
+        f"{args.seconds} s per run; load average {load:.1f} before",
+        f"Data: {seeded['volume']}; seeded in {seeded['seconds']:.0f} s",
+    ]
+    cells = [f"{'request':<12}", f"{'mode':<10}", f"{'req/s':>8}", f"{'p50 ms':>8}", f"{'p99 ms':>8}"]
+    cells.append(f"{'alone ms':>8}")
+    header = "| " + " | ".join([*cells, f"{'SQL':>3}", f"{'errors':>6}", f"{'requests':>8}"]) + " |"
+    lines += [header, "|" + "|".join("-" * len(cell) for cell in header.split("|")[1:-1]) + "|"]
+    for target, r in rows:
+        p50, p99 = (f"{r[p]:>8.1f}" if r["requests"] else f"{'-':>8}" for p in ("p50", "p99"))
+        lines.append(
+            f"| {target['name']:<12} | {target['mode']:<10} | {r['rps']:>8.1f} | {p50} | {p99} "
+            f"| {r['alone']:>8.1f} | {target['sql']:>3} | {r['errors']:>6} | {r['requests']:>8} |"
         )
+    for target, r in rows:
+        if r["statuses"]:
+            answers = ", ".join(f"{n} x {s}" for s, n in sorted(r["statuses"].items()))
+            lines.append(
+                f"{target['name']} {target['method']}: {answers} ({r['wrong']} x 200 not the next step)"
+            )
+    return "\n".join(lines)
+
+
+def run_suite(database, args):
+    """Seed, serve and load one database; returns its table."""
+    workdir = Path(tempfile.mkdtemp(prefix="nmep-bench-"))
+    env = environment(workdir, database)
+    server, load = None, os.getloadavg()[0]
+    try:
+        if database == "postgres":
+            postgres("dropdb")
+            postgres("createdb")
+            forget_cache()
+        seeded = seed(env, workdir, args)
+        port, log = free_port(), workdir / "gunicorn.log"
+        server = start_gunicorn(env, port, args.workers, log)
+        rows = []
+        for target in seeded["targets"]:
+            url = f"http://127.0.0.1:{port}{target['path']}"
+            print(f"wrk {target['method']} {target['path']} ({target['mode']}) ...", flush=True)
+            rows.append((target, {"alone": alone(url, target), **wrk(url, target, args, workdir)}))
+        stop(server)
+        server = None
+        text = table(database, seeded, rows, args, load)
+        trouble = server_errors(log)
+        if trouble:
+            text += f"\nServer log: {len(trouble)} error lines, the first: {trouble[0][:300]}"
+        return text
+    finally:
+        if server is not None:
+            stop(server)
+        if database == "postgres":
+            postgres("dropdb")
+            forget_cache()
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def main():
     args = parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
-    workdir = Path(tempfile.mkdtemp(prefix="nmep-bench-"))
-    env = environment(workdir, args.database)
-    prepare(env, args.database, args.news)
-    pages = bench_pages(env)
-    port = free_port()
-    server = start_gunicorn(env, port)
-    rows = []
-    try:
-        for name, path, cached_queries, uncached_queries in pages:
-            url = f"http://127.0.0.1:{port}{path}"
-            print(f"wrk {path} ...", flush=True)
-            urllib.request.urlopen(url)  # fill the cache
-            rows.append((name, "cached", cached_queries, wrk(url, args.seconds, args.connections)))
-            uncached = wrk(url, args.seconds, args.connections, cookie="sessionid=bench")
-            rows.append((name, "uncached", uncached_queries, uncached))
-    finally:
-        server.terminate()
-        server.wait()
-        shutil.rmtree(workdir, ignore_errors=True)
-    print_table(rows, args)
+    databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
+    tables = []
+    for database in databases:
+        print(f"== {database}", flush=True)
+        tables.append(run_suite(database, args))
+        print("\n" + tables[-1] + "\n", flush=True)
+    if len(tables) > 1:
+        print("\n\n".join(tables))
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.common import configure, timed  # noqa: E402
+from bench.seed import first_step_post  # noqa: E402
 
 
 def parse_args():
@@ -77,29 +78,15 @@ def step_post_timings(survey, posts):
     from django.test import Client
 
     client = Client(HTTP_HOST="localhost")
-    url = survey.url + "answer/"
+    url, data, following = first_step_post(client, survey)
     prefix = f"survey-{survey.pk}-current_step"
-    client.get(url)
-    client.post(url, {prefix: "consent", "consent-consent": "on"})
-    profile = {
-        "stakeholder_group": "research",
-        "profession": "researcher",
-        "organisation_type": "university",
-        "experience": "5-10",
-        "region": "west",
-    }
-    client.post(url, {prefix: "profile", **{f"profile-{k}": v for k, v in profile.items()}})
-    name, step = survey.step_blocks()[0]
-    ids = [block.id.replace("-", "") for block in step.value["questions"]]
-    answers = {ids[0]: "1", ids[1]: ["0", "2"], ids[2]: "3", ids[3]: "24", ids[4]: "Physicist"}
-    data = {prefix: name, **{f"{name}-{k}": v for k, v in answers.items()}}
+    back = {prefix: following, "wizard_goto_step": data[prefix]}
     times = []
     for _ in range(posts):
         start = time.perf_counter()
         response = client.post(url, data)
         times.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200, response.status_code
-        back = {prefix: survey.step_blocks()[1][0], "wizard_goto_step": name}
         client.post(url, back)  # back, to post the same step again
     times.sort()
     return times[len(times) // 2], times[int(len(times) * 0.95)]
