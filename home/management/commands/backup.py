@@ -106,6 +106,17 @@ def one_snapshot():
     read transaction, so it is the view counted.
     """
     nested = connection.in_atomic_block
+    if connection.vendor == "sqlite" and not nested:
+        # A plain read transaction: Django's atomic() begins IMMEDIATE on SQLite (cms.settings),
+        # and SQLite's backup API waits forever on a connection that holds the write lock.
+        with connection.cursor() as cursor:
+            cursor.execute("BEGIN DEFERRED")
+        try:
+            yield None
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("COMMIT")
+        return
     with transaction.atomic():
         snapshot = None
         if connection.vendor == "postgresql" and not nested:
