@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -44,6 +45,8 @@ def personal_data(request):
     if request.method == "POST" and form.is_valid():
         subject = privacy.Subject.for_email(form.cleaned_data["email"])
         action = request.POST.get("action")
+        # The audit log needs the user itself, not the lazy object the middleware hands out.
+        actor = get_user_model().objects.get(pk=request.user.pk)
         if action in ("json", "html"):
             log(
                 instance=request.user,
@@ -55,7 +58,8 @@ def personal_data(request):
             account = account_id(subject)  # before the account is gone
             report = privacy.erase(subject)
             log(
-                instance=request.user,
+                instance=actor,
+                user=actor,
                 action="nmep.personal_data_erase",
                 data={"account": account, "sections": list(report)},
             )
