@@ -1,8 +1,11 @@
 """The application form of a vacancy."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
+
+from home.forms import stored_email
 
 from .models import VacancyApplication
 
@@ -20,6 +23,9 @@ class ApplicationForm(forms.ModelForm):
         help_texts = {
             "motivation": _("Why you, and what you would bring to the committee (at most 3,000 characters).")
         }
+
+    def clean_email(self):
+        return stored_email(self.cleaned_data["email"])
 
     def clean(self):
         cleaned = super().clean()
@@ -67,8 +73,22 @@ class CurriculumActionForm(forms.ModelForm):
         return description
 
 
+class PageChoiceField(forms.ModelChoiceField):
+    """A page chosen by its id; a number too large for a database integer is no choice at all
+    (SQLite would fail on it instead of finding nothing)."""
+
+    def to_python(self, value):
+        try:
+            out_of_range = not -(2**63) <= int(value) < 2**63
+        except (TypeError, ValueError):
+            out_of_range = False
+        if out_of_range:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
 class CloseActionForm(forms.Form):
-    course = forms.ModelChoiceField(queryset=None, label=_("Course that answers it"))
+    course = PageChoiceField(queryset=None, label=_("Course that answers it"))
 
     def __init__(self, action, *args, **kwargs):
         from learning.models import CoursePage

@@ -33,13 +33,21 @@ def bounded_query(request):
     return text[:limit], len(text) > limit
 
 
+def searchable(query):
+    """The words of a query as the search backend can take them: a double quote breaks SQLite's
+    full-text syntax and PostgreSQL refuses NUL bytes, and neither is part of a word."""
+    return " ".join(query.replace('"', " ").replace("\x00", " ").split())
+
+
 @require_GET
 def search(request):
     query, shortened = bounded_query(request)
     results = None
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        paginator = Paginator(pages.search(query), settings.SEARCH_RESULTS_PER_PAGE)
+        words = searchable(query)
+        found = pages.search(words) if words else pages.none()
+        paginator = Paginator(found, settings.SEARCH_RESULTS_PER_PAGE)
         results = paginator.get_page(request.GET.get("page"))
     context = {
         "query": query,

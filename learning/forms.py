@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.forms import stored_email
 from home.models import Profession
 
 from .models import LearnerProfile
@@ -40,6 +41,16 @@ class SignupForm(forms.Form):
         if number:
             LearnerProfile._meta.get_field("register_number").run_validators(number)
         return number
+
+    def clean(self):
+        # django-allauth has lower-cased the address; it must still be one it can store and mail to.
+        cleaned = super().clean()
+        if cleaned.get("email"):
+            try:
+                cleaned["email"] = stored_email(cleaned["email"])
+            except forms.ValidationError as error:
+                self.add_error("email", error)
+        return cleaned
 
     def signup(self, request, user):
         # Runs when allauth has created the user, before the e-mail is verified.

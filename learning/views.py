@@ -1,5 +1,7 @@
 """The learner's pages: enrolment, the quiz, the dashboard, certificates and their public check."""
 
+import re
+
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib import messages
@@ -148,15 +150,18 @@ def posted_answers(request, attempt):
     blocks = attempt.enrolment.course.question_blocks()
     for question_id, _order in attempt.order:
         values = request.POST.getlist(f"q-{question_id}")[:MAX_ANSWERS_PER_QUESTION]
-        count = len(blocks.get(question_id, {}).get("choices", []))
-        if not all(value.isdigit() and int(value) < count for value in values):
+        shown = {str(index) for index in range(len(blocks.get(question_id, {}).get("choices", [])))}
+        if not all(value in shown for value in values):
             return None
         answers[question_id] = sorted({int(value) for value in values})
     return answers
 
 
 def submit_quiz(request, course, enrolment):
-    attempt = enrolment.quiz_attempts.filter(token=request.POST.get("attempt", "")[:40]).first()
+    token = request.POST.get("attempt", "")[:40]
+    # A token is URL-safe base64; anything else (a NUL byte, which PostgreSQL refuses) is no attempt.
+    token_shape = re.fullmatch(r"[A-Za-z0-9_-]+", token) is not None
+    attempt = enrolment.quiz_attempts.filter(token=token).first() if token_shape else None
     if attempt is None:
         return HttpResponseBadRequest(_("This quiz attempt is not valid. Please start the quiz again."))
     if attempt.submitted_at is None:
@@ -228,11 +233,13 @@ def download_certificate(request, code):
 def verify(request, code=""):
     """Anyone checks a certificate by its code; failed look-ups from one address are limited."""
     code = (code or request.GET.get("code", "")).strip().upper()[:40]
+    # Codes are letters, digits and dashes: anything else (a NUL byte, which PostgreSQL refuses) is unknown.
+    known_shape = re.fullmatch(r"[A-Z0-9-]+", code) is not None
     if code and is_ratelimited(
         request, group="verify", key="ip", rate=settings.VERIFY_FAILURE_RATE, increment=False
     ):
         return render(request, "learning/verify.html", {"code": code, "throttled": True}, status=429)
-    certificate = Certificate.objects.filter(verification_code=code).first() if code else None
+    certificate = Certificate.objects.filter(verification_code=code).first() if known_shape else None
     if (
         code
         and certificate is None

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.forms import stored_email
 from home.models import Profession, ProficiencyLevel, StakeholderGroup
 
 from .models import Experience, OrganisationType, Region
@@ -204,7 +205,8 @@ def answer_rows(question, value):
     if value in (None, "", []):
         return []
     if question["kind"] == "multiple_choice":
-        return [{"question": question["id"], "number": choice} for choice in value]
+        # A crafted post can repeat a choice; it counts once in the report.
+        return [{"question": question["id"], "number": choice} for choice in dict.fromkeys(value)]
     if question["kind"] in ("short_text", "long_text"):
         return [{"question": question["id"], "text": value}]
     return [{"question": question["id"], "number": value}]
@@ -212,6 +214,9 @@ def answer_rows(question, value):
 
 class ResumeLinkForm(forms.Form):
     email = forms.EmailField(label=_("E-mail me this link"), max_length=254)
+
+    def clean_email(self):
+        return stored_email(self.cleaned_data["email"])
 
 
 class ReviewForm(forms.Form):

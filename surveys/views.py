@@ -76,6 +76,15 @@ class SurveyWizard(SessionWizardView):
             return HttpResponseBadRequest(_("This step does not exist."))
         return super().post(*args, **kwargs)
 
+    def get_form_step_data(self, form):
+        # formtools keeps the whole post; keep only the step's own fields, as the form read them,
+        # so that nothing else a browser sends (NUL bytes, which PostgreSQL refuses in the draft's
+        # JSON, or a megabyte of junk) reaches the session and the draft.
+        fields = ((form.add_prefix(name), form[name].data) for name in form.fields)
+        return {
+            key: value if isinstance(value, list) else [value] for key, value in fields if value is not None
+        }
+
     def process_step(self, form):
         # Runs for every valid step: consent starts the draft, later steps keep it current,
         # so a respondent can leave at any point and come back from another browser.
