@@ -115,3 +115,19 @@ def make_organisation(**fields):
 def make_organisation_index(parent=None, **fields):
     fields = {"title": "Organisaties", "slug": "organisaties", **fields}
     return publish(parent or dutch_home(), OrganisationIndexPage(**fields))
+
+
+def make_committee(kind="field_committee", title="Veldcommissie", slug="veldcommissie", index=None):
+    from committee.models import CommitteeIndexPage, CommitteePage
+
+    index = index or publish(dutch_home(), CommitteeIndexPage(title="Commissies", slug="commissies"))
+    return publish(
+        index,
+        CommitteePage(
+            title=title,
+            slug=slug,
+            kind=kind,
+            summary="Steers the programme.",
+            assignment="<p>Goal and scope.</p>",
+        ),
+    )

@@ -30,12 +30,12 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
-from committee.models import CommitteeIndexPage, CommitteePage, Membership, Person
+from committee.models import Membership, Person
 from home.models import Competency
 from learning.models import Certificate, QuizAttempt
 from surveys.models import Response
 
-from .factories import dutch_home, make_standard_page, publish
+from .factories import make_committee, make_standard_page
 from .learning_factories import enrol, finish_lessons, make_course, make_learner, right_answers
 from .survey_factories import make_survey
 
@@ -61,17 +61,7 @@ def make_site_content():
     finish_lessons(enrolment)
     QuizAttempt.start(enrolment).submit(right_answers(enrolment.course))
     certificate = enrolment.complete()
-    index = publish(dutch_home(), CommitteeIndexPage(title="Commissies", slug="commissies"))
-    committee = publish(
-        index,
-        CommitteePage(
-            title="Veldcommissie",
-            slug="veldcommissie",
-            kind="field_committee",
-            summary="Steers the programme.",
-            assignment="<p>Goal and scope.</p>",
-        ),
-    )
+    committee = make_committee()
     membership = Membership.objects.create(
         committee=committee,
         person=Person.objects.create(name="Prof. M. Restore"),

@@ -13,8 +13,6 @@ from wagtail.documents.models import Document
 from committee.models import (
     KPI,
     ActionItem,
-    CommitteeIndexPage,
-    CommitteePage,
     Decision,
     Measurement,
     Meeting,
@@ -23,25 +21,11 @@ from committee.models import (
     Person,
 )
 
-from .factories import dutch_home, publish
+from .factories import make_committee, publish
 from .helpers import main_content
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
-
-
-def make_committee(kind="field_committee", title="Veldcommissie", slug="veldcommissie", index=None):
-    index = index or publish(dutch_home(), CommitteeIndexPage(title="Commissies", slug="commissies"))
-    return publish(
-        index,
-        CommitteePage(
-            title=title,
-            slug=slug,
-            kind=kind,
-            summary="Steers the programme.",
-            assignment="<p>Goal and scope.</p>",
-        ),
-    )
 
 
 def seat(

@@ -19,8 +19,6 @@ from wagtail.search.backends import get_search_backend
 
 from cms import privacy
 from committee.models import (
-    CommitteeIndexPage,
-    CommitteePage,
     Membership,
     Person,
     VacancyApplication,
@@ -30,7 +28,7 @@ from home.models import EventPage, EventRegistration, NewsletterSubscriber
 from learning.models import Certificate, Enrolment, LearnerProfile, QuizAttempt
 from surveys.models import Invitation, Response
 
-from .factories import dutch_home, make_event, make_event_index, publish
+from .factories import dutch_home, make_committee, make_event, make_event_index, publish
 from .learning_factories import enrol, finish_lessons, make_course, make_learner, right_answers
 from .survey_factories import make_survey
 
@@ -115,17 +113,7 @@ def person():
     NewsletterSubscriber.objects.create(email="ada@example.org", status="confirmed")
     NewsletterSubscriber.objects.create(email="bob@example.org", status="confirmed")
 
-    index = publish(dutch_home(), CommitteeIndexPage(title="Commissies", slug="commissies"))
-    committee = publish(
-        index,
-        CommitteePage(
-            title="Veldcommissie",
-            slug="veldcommissie",
-            kind="field_committee",
-            summary="Steers the programme.",
-            assignment="<p>Goal and scope.</p>",
-        ),
-    )
+    committee = make_committee()
     seated = Person.objects.create(
         name="dr. Ada Lovelace", title="Klinisch fysicus", bio="Pioneer.", user=user
     )
