@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "cms.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.security.ContentSecurityPolicyMiddleware",
+    # Before anything looks up a session, a page or a token: a NUL byte is a 400, never a database error.
+    "cms.security.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

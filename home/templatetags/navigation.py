@@ -9,6 +9,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.encoding import iri_to_uri
 from wagtail.models import Locale, Page, Site
 
 from cms.pagecache import cached_fragment
@@ -71,8 +72,10 @@ def main_menu(context):
 
 
 def translated_path(request, language_code):
-    """This view's address in another language, keeping a query string of sane length."""
-    url = translate_url(request.path, language_code)
+    """This view's address in another language, keeping a query string of sane length.
+
+    Percent-encoded: the path of an error page can hold anything a visitor typed."""
+    url = iri_to_uri(translate_url(request.path, language_code))
     query = request.META.get("QUERY_STRING", "")
     return f"{url}?{query}" if query and len(query) <= MAX_KEPT_QUERY else url
 
