@@ -329,3 +329,17 @@ def test_anonymous_visitors_get_no_cookies_and_the_footer_says_which_cookies_exi
         response = client.get(path)
         assert response.status_code == 200 and not response.cookies, (path, response.cookies)
     assert "alleen de cookies die ze nodig heeft" in client.get("/nl/").content.decode()
+
+
+@pytest.mark.parametrize(("language", "words"), [("nl", "dagen"), ("en", "days")])
+def test_the_demo_privacy_statement_names_every_retention_period_and_the_self_service_export(
+    language, words, settings
+):
+    """The statement a new site starts with tells what is kept how long, with the periods the site applies."""
+    from home.management.commands.load_demo_content import PRIVACY
+
+    text = " ".join(str(block["value"]) for block in PRIVACY[language]["body"])
+    periods = {**settings.RETENTION_DAYS, "drafts": settings.SURVEY_DRAFT_DAYS}
+    for name, days in periods.items():
+        assert f"{days} {words}" in text, name
+    assert ("Mijn gegevens" if language == "nl" else "My data") in text

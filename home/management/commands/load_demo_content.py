@@ -2035,23 +2035,46 @@ PRIVACY = {
             heading("Wie is verantwoordelijk?"),
             paragraphs(
                 "Het Nuclear Medicine Education Program (TU Delft / Radboudumc) is verantwoordelijk voor de "
-                "gegevens op deze website. Vragen kun je sturen naar "
-                '<a href="mailto:info@example.org">info@example.org</a>.'
+                "gegevens op deze website. Vragen kun je sturen naar <a "
+                'href="mailto:info@example.org">info@example.org</a>.'
             ),
             heading("Aanmelden voor een evenement"),
             paragraphs(
                 "We bewaren je naam, e-mailadres, organisatie, de taal van de website en, als je die invult, "
                 "wensen voor dieet of toegankelijkheid. We gebruiken die alleen om het evenement te "
                 "organiseren en je te informeren, en delen ze alleen met de organisatoren van dat evenement. "
-                "Je ontvangt een bevestiging per e-mail. Na afloop verwijderen we de gegevens zodra ze niet "
-                "meer nodig zijn."
+                "Je ontvangt een bevestiging per e-mail. We verwijderen de gegevens 90 dagen na afloop."
             ),
             heading("Nieuwsbrief"),
             paragraphs(
-                "Voor de nieuwsbrief bewaren we je e-mailadres, je taal en wanneer je je aan- of afmeldde. "
-                "We werken met een dubbele opt-in: je ontvangt pas nieuwsbrieven nadat je je aanmelding hebt "
+                "Voor de nieuwsbrief bewaren we je e-mailadres, je taal en wanneer je je aan- of afmeldde. We"
+                " werken met een dubbele opt-in: je ontvangt pas nieuwsbrieven nadat je je aanmelding hebt "
                 "bevestigd via de link in onze e-mail. Die link is zeven dagen geldig. Afmelden kan altijd "
                 "met de link onderaan elke nieuwsbrief."
+            ),
+            heading("Account, cursussen en certificaten"),
+            paragraphs(
+                "Voor een account bewaren we je e-mailadres, je wachtwoord (versleuteld), je naam zoals die "
+                "op certificaten moet staan, je beroep en, als je dat invult, je BIG- of registernummer. Bij "
+                "cursussen bewaren we je inschrijvingen, de lessen die je hebt afgerond, je quizpogingen en "
+                "je certificaten. Wie de verificatiecode van een certificaat kent, ziet op de "
+                "verificatiepagina je naam, de cursus, de datum en de accreditatiepunten: zo kan een register"
+                " het certificaat controleren. Een account dat niet binnen 14 dagen is bevestigd, verwijderen"
+                " we. Mislukte inlogpogingen bewaren we 30 dagen om misbruik te weren."
+            ),
+            heading("Vragenlijsten"),
+            paragraphs(
+                "Je antwoorden op een gap-analyse gebruiken we alleen samengevoegd: rapporten tonen geen "
+                "cijfers over minder dan vijf deelnemers. Bij een anonieme vragenlijst bewaren we niets "
+                "waarmee je antwoorden tot jou te herleiden zijn. Een niet afgemaakte vragenlijst bewaren we "
+                "30 dagen, zodat je later verder kunt; daarna verwijderen we die."
+            ),
+            heading("Commissies en vacatures"),
+            paragraphs(
+                "Van leden van de veldcommissie en de werkgroepen tonen we naam, functie, organisatie en rol."
+                " Een sollicitatie op een vacature (naam, e-mailadres, organisatie en motivatie) bewaren we "
+                "tot 180 dagen na de sluitingsdatum. Aanmeldingen voor een evenement verwijderen we 90 dagen "
+                "na afloop."
             ),
             heading("Cookies"),
             paragraphs(
@@ -2060,10 +2083,13 @@ PRIVACY = {
             ),
             heading("Je rechten"),
             paragraphs(
-                "Je kunt je gegevens inzien, laten corrigeren of laten verwijderen. Stuur daarvoor een "
-                'e-mail naar <a href="mailto:info@example.org">info@example.org</a>. Ben je niet tevreden '
-                "over hoe we met je gegevens omgaan, dan kun je een klacht indienen bij de Autoriteit "
-                "Persoonsgegevens."
+                "Je kunt je gegevens inzien, laten corrigeren of laten verwijderen. Met een account download "
+                "je zelf alles wat we over je bewaren via Mijn gegevens in je leeromgeving. Voor correctie of"
+                " verwijdering stuur je een e-mail naar <a "
+                'href="mailto:info@example.org">info@example.org</a>. Bij verwijdering blijven je antwoorden '
+                "op vragenlijsten zonder enige koppeling aan jou in de statistieken, en worden je "
+                "certificaten ingetrokken. Ben je niet tevreden over hoe we met je gegevens omgaan, dan kun "
+                "je een klacht indienen bij de Autoriteit Persoonsgegevens."
             ),
         ],
     },
@@ -2076,15 +2102,15 @@ PRIVACY = {
             heading("Who is responsible?"),
             paragraphs(
                 "The Nuclear Medicine Education Program (TU Delft / Radboudumc) is responsible for the data "
-                "on this "
-                'website. Send your questions to <a href="mailto:info@example.org">info@example.org</a>.'
+                "on this website. Send your questions to <a "
+                'href="mailto:info@example.org">info@example.org</a>.'
             ),
             heading("Registering for an event"),
             paragraphs(
                 "We store your name, e-mail address, organisation, the language of the website and, if you "
                 "give them, dietary or accessibility needs. We use them only to organise the event and keep "
                 "you informed, and share them only with the organisers of that event. You receive a "
-                "confirmation by e-mail. Afterwards we delete the data as soon as it is no longer needed."
+                "confirmation by e-mail. We delete the data 90 days after the event."
             ),
             heading("Newsletter"),
             paragraphs(
@@ -2093,6 +2119,30 @@ PRIVACY = {
                 "subscription with the link in our e-mail. That link is valid for seven days. You can always "
                 "unsubscribe with the link at the bottom of every newsletter."
             ),
+            heading("Account, courses and certificates"),
+            paragraphs(
+                "For an account we store your e-mail address, your password (hashed), your name as it must "
+                "appear on certificates, your profession and, if you give it, your BIG or register number. "
+                "For courses we store your enrolments, the lessons you completed, your quiz attempts and your"
+                " certificates. Whoever has a certificate's verification code sees your name, the course, the"
+                " date and the accreditation points on the verification page, so that a register can check "
+                "the certificate. An account not confirmed within 14 days is deleted. Failed login attempts "
+                "are kept for 30 days to keep out abuse."
+            ),
+            heading("Questionnaires"),
+            paragraphs(
+                "Your answers to a gap analysis are only used together with others: reports show no figures "
+                "about fewer than five respondents. For an anonymous questionnaire we keep nothing that links"
+                " your answers to you. An unfinished questionnaire is kept for 30 days so that you can resume"
+                " it; then it is deleted."
+            ),
+            heading("Committees and vacancies"),
+            paragraphs(
+                "For members of the field committee and its groups we show name, title, organisation and "
+                "role. An application for a vacancy (name, e-mail address, organisation and motivation) is "
+                "kept until 180 days after the closing date. Event registrations are deleted 90 days after "
+                "the event."
+            ),
             heading("Cookies"),
             paragraphs(
                 "This website only uses cookies needed to make the site and its forms work securely. We do "
@@ -2100,10 +2150,12 @@ PRIVACY = {
             ),
             heading("Your rights"),
             paragraphs(
-                "You can see, correct or delete your data. Send an e-mail to "
-                '<a href="mailto:info@example.org">info@example.org</a>. If you are not satisfied with how '
-                "we handle your data, you can file a complaint with the Dutch Data Protection Authority "
-                "(Autoriteit Persoonsgegevens)."
+                "You can see, correct or delete your data. With an account you download everything we keep "
+                "about you yourself, under My data in your learning environment. To correct or delete it, "
+                'send an e-mail to <a href="mailto:info@example.org">info@example.org</a>. On deletion your '
+                "questionnaire answers stay in the statistics without any link to you, and your certificates "
+                "are withdrawn. If you are not satisfied with how we handle your data, you can file a "
+                "complaint with the Dutch Data Protection Authority (Autoriteit Persoonsgegevens)."
             ),
         ],
     },
