@@ -10,7 +10,7 @@ MANAGE := $(BIN)/python manage.py
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/9
 
-.PHONY: run test install lint messages bench chromium
+.PHONY: run test install lint audit messages bench chromium
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,9 +46,19 @@ chromium:
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 
+# Known advisories against every pinned package (PyPI's advisory data, per release). Where that
+# service does not answer, the audit says it did not run; AUDIT_REQUIRED=true makes that a failure.
+AUDIT_PROBE := https://pypi.org/pypi/Django/$(shell sed -n 's/^Django==//p' requirements.txt)/json
+audit: $(VENV)/.dev
+	@if $(BIN)/python -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=10)" \
+	    $(AUDIT_PROBE) 2>/dev/null; then \
+	  $(BIN)/pip-audit -r requirements.txt --no-deps --disable-pip --strict --progress-spinner off; \
+	else echo "pip-audit NOT RUN: $(AUDIT_PROBE) does not answer from this machine."; \
+	  [ "$$AUDIT_REQUIRED" != true ]; fi
+
 PYTEST := $(BIN)/python -m pytest -n 2 --dist loadgroup
 
-test: $(VENV)/.dev chromium lint
+test: $(VENV)/.dev chromium lint audit
 	$(PYTEST)
 	@if $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
 	  echo "== again against PostgreSQL and Redis (the browser tests run their own site) =="; \
