@@ -90,8 +90,46 @@ def test_password_reset_link_works_once(client):
     assert "password1" not in reused.content.decode()
 
 
-@pytest.mark.parametrize("name", ['<img src="/etc/passwd">', "Jan{{ 7*7 }}", "Jan\x00Jansen"])
+@pytest.mark.parametrize(
+    "password", ["kort-12", "1234567890123", "password1234", "learner@example.org", "Learner-Example"]
+)
+def test_a_weak_password_is_refused_at_sign_up(client, password):
+    """Too short, all digits, a common password, or too like the e-mail address: refused with a message."""
+    response = sign_up(client, password1=password, password2=password)
+    assert response.status_code == 200
+    assert 'id="id_password1_error"' in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_a_reset_request_answers_the_same_for_an_unknown_address(client):
+    """The reset form tells nobody whether an address has an account; only an owner gets a link."""
+    verified_user("known@example.org")
+    known = client.post("/nl/account/password/reset/", {"email": "known@example.org"})
+    unknown = client.post("/nl/account/password/reset/", {"email": "nobody@example.org"})
+    assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"])
+    assert [message.to for message in mail.outbox][0] == ["known@example.org"]
+    assert "/password/reset/key/" not in "".join(message.body for message in mail.outbox[1:])
+
+
+def test_a_failed_login_says_the_same_for_an_unknown_address_and_a_wrong_password(client):
+    verified_user("known@example.org")
+    wrong = client.post("/nl/account/login/", {"login": "known@example.org", "password": "Not-The-One-2026"})
+    unknown = client.post(
+        "/nl/account/login/", {"login": "nobody@example.org", "password": "Not-The-One-2026"}
+    )
+
+    def errors(response):
+        return response.context["form"].non_field_errors(), response.context["form"].errors.get("login")
+
+    assert (
+        (wrong.status_code, errors(wrong)) == (unknown.status_code, errors(unknown)) == (200, errors(wrong))
+    )
+    assert errors(wrong)[0]
+
+
+@pytest.mark.parametrize("name", ['<img src="/etc/passwd">', "Jan{{ 7*7 }}", "Jan\x1bJansen"])
 def test_markup_in_the_certificate_name_is_refused(client, name):
+    """(A NUL byte never reaches the form: tests/test_hostile_requests.py.)"""
     response = sign_up(client, name=name)
     assert response.status_code == 200
     assert not User.objects.exists()

@@ -7,6 +7,7 @@ while SQLite answered 404. The site answers 400 before any view or middleware lo
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +48,10 @@ def test_a_nul_byte_in_a_failed_login_name_is_a_bad_request(client):
 
 def test_an_ordinary_request_passes(client):
     assert client.get("/nl/search/?query=kernfysica").status_code == 200
+
+
+def test_a_nul_byte_in_a_sign_up_stores_no_account(client):
+    data = {"email": "a@example.org", "password1": "Isotopes-2026-x", "password2": "Isotopes-2026-x"}
+    response = client.post("/nl/account/signup/", {**data, "certificate_name": "Jan\x00Jansen"})
+    assert response.status_code == 400
+    assert not User.objects.exists()
