@@ -48,6 +48,20 @@ class ApplicationForm(forms.ModelForm):
             return application, False
 
 
+class IdChoiceField(forms.ModelChoiceField):
+    """A page or snippet chosen by its id; a number too large for a database integer is no choice
+    at all (SQLite would fail on it instead of finding nothing)."""
+
+    def to_python(self, value):
+        try:
+            out_of_range = not -(2**63) <= int(value) < 2**63
+        except (TypeError, ValueError):
+            out_of_range = False
+        if out_of_range:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
 class CurriculumActionForm(forms.ModelForm):
     """Turn a competency without a course into an action for an action group."""
 
@@ -56,6 +70,7 @@ class CurriculumActionForm(forms.ModelForm):
 
         model = CurriculumAction
         fields = ["committee", "description", "owner", "due_date"]
+        field_classes = {"committee": IdChoiceField, "owner": IdChoiceField}
         widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args, **kwargs):
@@ -73,22 +88,8 @@ class CurriculumActionForm(forms.ModelForm):
         return description
 
 
-class PageChoiceField(forms.ModelChoiceField):
-    """A page chosen by its id; a number too large for a database integer is no choice at all
-    (SQLite would fail on it instead of finding nothing)."""
-
-    def to_python(self, value):
-        try:
-            out_of_range = not -(2**63) <= int(value) < 2**63
-        except (TypeError, ValueError):
-            out_of_range = False
-        if out_of_range:
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
-
-
 class CloseActionForm(forms.Form):
-    course = PageChoiceField(queryset=None, label=_("Course that answers it"))
+    course = IdChoiceField(queryset=None, label=_("Course that answers it"))
 
     def __init__(self, action, *args, **kwargs):
         from learning.models import CoursePage

@@ -204,18 +204,29 @@ def register_number_ok(data, name="register_number"):
 # What every answer must be.
 
 
-def too_big(data):
-    """Whether Django refuses the post as larger than DATA_UPLOAD_MAX_MEMORY_SIZE (counted its way)."""
+def carries_nul(data):
+    """Whether a name or a value holds a NUL byte: the site answers 400 before any form or lookup."""
+    items = [
+        (name, item)
+        for name, value in data.items()
+        for item in (value if isinstance(value, list) else [value])
+    ]
+    return any("\x00" in name or "\x00" in str(item) for name, item in items)
+
+
+def refused_outright(data):
+    """Whether a post is a 400 before any form sees it: larger than DATA_UPLOAD_MAX_MEMORY_SIZE
+    (counted Django's way), or carrying a NUL byte (cms.security)."""
     size = 0
     for name, value in data.items():
         for item in value if isinstance(value, list) else [value]:
             size += len(str(item).encode()) + len(name) + 2
-    return size > django_settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return carries_nul(data) or size > django_settings.DATA_UPLOAD_MAX_MEMORY_SIZE
 
 
 def outcome(data, valid, stored=302, refused=200):
     """The status a post must get: refused as too large, stored (and redirected) or shown again."""
-    if too_big(data):
+    if refused_outright(data):
         return 400
     return stored if valid else refused
 
@@ -231,6 +242,8 @@ def answered(response, *statuses):
 
 def shown_escaped(body, data, *names):
     """Text typed into the named fields is shown again, escaped, when the form comes back with errors."""
+    if refused_outright(data):
+        return
     for name in names:
         value = sent(data, name)
         if value is not MISSING and MARKER in value:
@@ -285,7 +298,7 @@ REGISTRATION = form_data(
 @given(data=REGISTRATION)
 def test_event_registration(client, event, data):
     """One registration per valid post (a second post of it adds none), none for anything else."""
-    valid = not too_big(data) and (
+    valid = not refused_outright(data) and (
         text_ok(data, "name", 200)
         and email_ok(data, "email")
         and text_ok(data, "organisation", 200, required=False)
@@ -309,7 +322,7 @@ def test_event_registration(client, event, data):
 @given(data=form_data(email=EMAILS))
 def test_newsletter_signup(client, data):
     """A pending subscriber and one confirmation e-mail per valid address, nothing for anything else."""
-    valid = not too_big(data) and email_ok(data, "email")
+    valid = not refused_outright(data) and email_ok(data, "email")
     with new_visitor(client):
         before = counts(NewsletterSubscriber)
         body = answered(client.post("/nl/newsletter/", data), outcome(data, valid))
@@ -333,7 +346,7 @@ def test_site_search(client, query, page):
     params = {name: value for name, value in {"q": query, "page": page}.items() if value is not MISSING}
     with new_visitor(client):
         before = counts(NewsletterSubscriber, EventRegistration)
-        body = answered(client.get("/nl/search/", params), 200)
+        body = answered(client.get("/nl/search/", params), 400 if carries_nul(params) else 200)
         assert counts(NewsletterSubscriber, EventRegistration) == before
     looked_up = sent(params, "q")
     if looked_up is not MISSING and MARKER in looked_up.strip()[:200]:
@@ -365,7 +378,7 @@ def test_vacancy_application(client, vacancy, data):
     """One application per valid post (a second post of it adds none), none for anything else."""
     from committee.models import VacancyApplication
 
-    valid = not too_big(data) and (
+    valid = not refused_outright(data) and (
         text_ok(data, "name", 120)
         and email_ok(data, "email")
         and text_ok(data, "organisation", 200)
@@ -421,18 +434,76 @@ def test_closing_a_curriculum_action(client, open_action, course):
     if isinstance(course, str):
         course = course.replace("COURSE", str(covering.pk))
     data = {} if course is MISSING else {"course": course}
-    chosen = sent(data, "course") == str(covering.pk) and not too_big(data)
+    chosen = sent(data, "course") == str(covering.pk) and not refused_outright(data)
     with new_visitor(client):
         client.force_login(member)
         before = counts(CurriculumAction)
         url = action.committee.url + f"members/actions/{action.pk}/close/"
-        answered(client.post(url, data), 400 if too_big(data) else 302)
+        answered(client.post(url, data), 400 if refused_outright(data) else 302)
         assert counts(CurriculumAction) == before
         action.refresh_from_db()
         if chosen or action.status == "done":  # Django also reads " 12 " as 12
             assert (action.status, action.course) == ("done", covering)
         else:
             assert action.course is None
+
+
+def date_ok(data, name):
+    """A date as the Dutch site reads one (ISO or day-month-year): Django's own parsing is the oracle."""
+    from django import forms
+    from django.utils import translation
+
+    value = sent(data, name)
+    if value is MISSING:
+        return False
+    try:
+        with translation.override("nl"):
+            return forms.DateField().clean(value) is not None
+    except ValidationError:
+        return False
+
+
+@EXAMPLES
+@given(
+    data=form_data(
+        committee=st.sampled_from(["GROUP", "GROUP ", "0", "9" * 19, "-" + "9" * 30]),
+        description=typed_text(300),
+        owner=st.sampled_from(["", "OWNER", "9" * 25]),
+        due_date=st.sampled_from(["2030-01-31", "2030-02-30", "31-01-2030", "99999-01-01", ""]),
+    )
+)
+@example(data={"committee": "GROUP", "description": "Cursus", "owner": "9" * 25, "due_date": "2030-01-31"})
+@example(data={"committee": "-" + "9" * 30, "description": "Cursus", "due_date": "2030-01-31"})
+def test_making_a_curriculum_action_from_the_matrix(client, open_action, data):
+    """A member turns a competency into an action only for a real action group, owner and date."""
+    from committee.models import CurriculumAction
+
+    member, action, _ = open_action
+    owner = action.committee.memberships()[0].person
+    data = {
+        name: value.replace("GROUP", str(action.committee.pk)).replace("OWNER", str(owner.pk))
+        if isinstance(value, str) and not isinstance(value, Huge)
+        else value
+        for name, value in data.items()
+    }
+    valid = (
+        str(sent(data, "committee")).strip() == str(action.committee.pk)
+        and text_ok(data, "description", 300)
+        and sent(data, "owner") in (MISSING, "", str(owner.pk))
+        and date_ok(data, "due_date")
+    )
+    with new_visitor(client):
+        client.force_login(member)
+        before = counts(CurriculumAction)
+        matrix = action.committee.get_parent().url + "coverage/"
+        body = answered(
+            client.post(f"{matrix}action/{action.competency.pk}/", data), outcome(data, valid, refused=400)
+        )
+        if not valid:
+            shown_escaped(body, data, "description")
+        assert counts(CurriculumAction) == [before[0] + (1 if valid and not refused_outright(data) else 0)]
+        if valid and not refused_outright(data):
+            stored_in_full(CurriculumAction.objects.latest("pk"), "description")
 
 
 # Learning: sign-up, the profile, the quiz, checking a certificate.
@@ -487,14 +558,14 @@ def test_account_signup(client, data):
     from learning.models import LearnerProfile
 
     sure = (
-        not too_big(data)
+        not refused_outright(data)
         and email_ok(data, "email")
         and data.get("password1") == data.get("password2") == PASSWORD
         and certificate_name_ok(data)
         and choice_ok(data, "profession", PROFESSIONS, required=False)
         and register_number_ok(data)
     )
-    refused = too_big(data) or not (
+    refused = refused_outright(data) or not (
         certificate_name_ok(data)
         and choice_ok(data, "profession", PROFESSIONS, required=False)
         and register_number_ok(data)
@@ -502,7 +573,7 @@ def test_account_signup(client, data):
     with new_visitor(client):
         before = learner_rows()
         response = client.post("/nl/account/signup/", data)
-        body = answered(response, *([302] if sure else [400] if too_big(data) else [200, 302]))
+        body = answered(response, *([302] if sure else [400] if refused_outright(data) else [200, 302]))
         added = {after - earlier for after, earlier in zip(learner_rows(), before, strict=True)}
         assert added == {response.status_code == 302}
         if refused:
@@ -539,7 +610,7 @@ def test_learner_profile_edit(client, learner, data):
     """A valid post changes the profile as typed; anything else changes nothing and is shown again."""
     from learning.models import LearnerProfile
 
-    valid = not too_big(data) and (
+    valid = not refused_outright(data) and (
         certificate_name_ok(data)
         and choice_ok(data, "profession", PROFESSIONS, required=False)
         and register_number_ok(data)
@@ -616,7 +687,7 @@ def test_quiz_answers(client, course, post):
         )
         before = counts(QuizAttempt, Certificate)
         response = client.post(course.url + "quiz/", data)
-        answered(response, *([400] if too_big(data) else [200] if valid else [200, 400]))
+        answered(response, *([400] if refused_outright(data) else [200] if valid else [200, 400]))
         attempt.refresh_from_db()
         if response.status_code == 200:
             assert attempt.submitted_at is not None
@@ -666,6 +737,9 @@ def test_certificate_verification(client, certificate, settings, code, in_path):
             response = client.get("/nl/learning/verify/" + quote(shown, safe="") + "/")
         else:
             response = client.get("/nl/learning/verify/", {"code": typed})
+        if carries_nul({"code": shown if in_path and shown is not MISSING else typed}):
+            answered(response, 400)
+            return
         body = answered(response, 200, 404)
         assert counts(Certificate) == before
         found = shown is not MISSING and shown.strip().upper() == certificate.verification_code
@@ -893,7 +967,7 @@ def test_every_survey_question_type(client, wizard, data, junk):
         start, step, drafted = survey_rows(), "consent", 0
         while step != "done":
             posted = answers[step]
-            if too_big({**junk, **posted}):
+            if refused_outright({**junk, **posted}):
                 answered(wizard.post(client, step, posted, junk), 400)
                 break
             response = wizard.post(client, step, posted, junk)
@@ -922,13 +996,13 @@ def test_resume_link_form(client, wizard, data, with_draft):
     """Mailing the resume link stores nothing: not the address, not a second draft."""
     from surveys.models import Response
 
-    valid = not too_big(data) and email_ok(data, "email")
+    valid = not refused_outright(data) and email_ok(data, "email")
     with new_visitor(client):
         if with_draft:
             wizard.post(client, "consent", {"consent": "on"})
         before = counts(Response)
         response = client.post(wizard.survey.url + "resume-link/", data)
-        answered(response, 400 if too_big(data) else 302)
+        answered(response, 400 if refused_outright(data) else 302)
         assert counts(Response) == before
         assert len(mail.outbox) == int(with_draft and valid)
         typed = sent(data, "email")
@@ -952,7 +1026,7 @@ def test_private_links_of_a_questionnaire(client, wizard, key, link):
         typed = key.replace("KEY", draft.resume_key)
         before = counts(Response, Invitation)
         response = client.get(f"{wizard.survey.url}{link}/{quote(typed, safe='')}/")
-        answered(response, 302, 403, 404)
+        answered(response, *([400] if "\x00" in typed else [302, 403, 404]))
         assert counts(Response, Invitation) == before
         if link == "resume" and typed == draft.resume_key:
             assert response.status_code == 302 and wizard.current_step(client) == wizard.steps[0]
