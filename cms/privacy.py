@@ -55,6 +55,7 @@ NOT_PERSONAL = {
     "wagtailadmin.FormState": "an editor's unsaved form",
     "wagtailusers.UserProfile": "an admin user's interface preferences",
     "admin.LogEntry": "audit trail of Django admin changes",
+    "home.AuditLogEntry": "audit trail of exports, revocations and rights changes (accounts by number)",
     "auth.Permission": "a permission's name",
     "auth.Group": "a group's name",
     "taggit.Tag": "a tag's name",

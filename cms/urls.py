@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -40,6 +41,9 @@ urlpatterns += i18n_patterns(
         home_views.newsletter_unsubscribe,
         name="newsletter_unsubscribe",
     ),
+    # Wagtail's front-end login is a plain Django login: it would let an account whose e-mail address
+    # was never verified in. Everyone logs in through allauth.
+    path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

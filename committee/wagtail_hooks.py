@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.admin_access import ListersOnlyChooserViewSet
 from cms.exports import FormulaSafeExportMixin
 
 from .models import (
@@ -72,6 +73,7 @@ class ApplicationViewSet(SnippetViewSet):
     """Applications for open seats, for the committees' secretaries (moderators): read and export."""
 
     model = VacancyApplication
+    chooser_viewset_class = ListersOnlyChooserViewSet  # personal records: not for every admin user
     icon = "mail"
     menu_label = _("Applications")
     index_view_class = FormulaSafeIndexView
@@ -84,6 +86,7 @@ class ApplicationViewSet(SnippetViewSet):
 
 class CurriculumActionViewSet(SnippetViewSet):
     model = CurriculumAction
+    chooser_viewset_class = ListersOnlyChooserViewSet  # the committees' internal work
     icon = "tasks"
     menu_label = _("Curriculum actions")
     list_display = ["description", "competency", "committee", "owner", "due_date", "status"]

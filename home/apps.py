@@ -11,9 +11,10 @@ class HomeConfig(AppConfig):
         from wagtail.models import Page, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from cms import audit
         from cms.pagecache import purge
 
-        from .models import Organisation, SiteSettings
+        from .models import Competency, CompetencyDomain, Organisation, SiteSettings
 
         # Anonymous visitors get cached pages; anything that changes what a
         # page shows empties that cache.
@@ -21,9 +22,12 @@ class HomeConfig(AppConfig):
             signal.connect(purge, dispatch_uid=f"pagecache-{id(signal)}")
         post_delete.connect(purge, sender=Page, dispatch_uid="pagecache-page-delete")
         post_save.connect(purge_on_settings_change, sender=SiteSettings, dispatch_uid="pagecache-settings")
-        for model in (Organisation, Site):
+        # Event pages show organisations, course pages the competencies they cover.
+        for model in (Organisation, Site, CompetencyDomain, Competency):
             post_save.connect(purge, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
             post_delete.connect(purge, sender=model, dispatch_uid=f"pagecache-del-{model.__name__}")
+        # Changes of anyone's rights go into the audit trail, whichever admin or command made them.
+        audit.connect()
 
 
 def purge_on_settings_change(sender, created=False, **kwargs):

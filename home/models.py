@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -23,7 +24,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import BaseLogEntry, Orderable, Page
+from wagtail.models.audit_log import ModelLogEntryManager
 from wagtail.search import index
 
 from cms.calendars import ics_response, new_calendar
@@ -241,11 +243,17 @@ class SitePage(Page):
     def serve(self, request, *args, **kwargs):
         # Runs for the page's own URL; the same page is shown to every anonymous
         # visitor, so the page cache may keep it (it refuses pages with forms).
-        return allow_page_cache(super().serve(request, *args, **kwargs), self.fresh_for())
+        # fresh_for is asked only then: a logged-in visitor's page is never stored.
+        return allow_page_cache(super().serve(request, *args, **kwargs), self.fresh_for)
 
     def fresh_for(self):
         """Seconds until this page changes by itself (None: only when edited)."""
         return None
+
+    def cache_seconds(self):
+        """How long a cached fragment of this page stays right: until the page changes by itself,
+        at most PAGE_CACHE_SECONDS (publishing empties the cache sooner)."""
+        return min(self.fresh_for() or settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_SECONDS)
 
 
 class CacheableRoutablePageMixin(RoutablePageMixin):
@@ -254,7 +262,7 @@ class CacheableRoutablePageMixin(RoutablePageMixin):
     @path("")
     def index_route(self, request, *args, **kwargs):
         # Runs for the page's own URL (its other routes decide for themselves).
-        return allow_page_cache(super().index_route(request, *args, **kwargs), self.fresh_for())
+        return allow_page_cache(super().index_route(request, *args, **kwargs), self.fresh_for)
 
 
 def published_news(locale):
@@ -316,8 +324,9 @@ class HomePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = published_news(self.locale)[:3]
-        context["upcoming_events"] = upcoming_events(self.locale)[:3]
+        # Looked up only when the page's body is rendered, not when it comes from the cache.
+        context["latest_news"] = SimpleLazyObject(lambda: list(published_news(self.locale_id)[:3]))
+        context["upcoming_events"] = SimpleLazyObject(lambda: list(upcoming_events(self.locale_id)[:3]))
         return context
 
 
@@ -350,7 +359,7 @@ class NewsIndexPage(CacheableRoutablePageMixin, SitePage):
         verbose_name = _("news index page")
 
     def news(self, tag=None):
-        items = published_news(self.locale).child_of(self)
+        items = published_news(self.locale_id).child_of(self)
         if tag:
             items = items.filter(tags__slug=tag)
         return items
@@ -385,7 +394,7 @@ class NewsPageTag(TaggedItemBase):
         """The tags of the live news under one index, for the filter links."""
         from taggit.models import Tag
 
-        news = published_news(index_page.locale).child_of(index_page)
+        news = published_news(index_page.locale_id).child_of(index_page)
         return Tag.objects.filter(home_newspagetag_items__content_object__in=news).distinct().order_by("name")
 
 
@@ -824,3 +833,24 @@ class NewsletterMailing(models.Model):
             mailing.save(update_fields=["sent_at", "recipients"])
         self.sent_at, self.recipients = mailing.sent_at, mailing.recipients
         return len(messages)
+
+
+class AuditLogEntryManager(ModelLogEntryManager):
+    def viewable_by_user(self, user):
+        # Wagtail shows a log entry to whoever may see the object it is about (an editor sees a
+        # questionnaire page); who exported or revoked what is for superusers to review.
+        return self.all() if user.is_superuser else self.none()
+
+
+class AuditLogEntry(BaseLogEntry):
+    """The audit trail of sensitive actions (see cms.audit): Wagtail log entries in a table of their
+    own, shown in the site history report to superusers only."""
+
+    object_id = models.CharField(max_length=255, db_index=True)
+
+    objects = AuditLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log entries")

@@ -9,7 +9,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms import jobs, two_factor
+from cms import audit, jobs, two_factor
+from cms.admin_access import ListersOnlyChooserViewSet
 from cms.exports import FormulaSafeExportMixin
 
 from .admin_views import personal_data, send_mailing
@@ -43,6 +44,7 @@ class OrganisationViewSet(SnippetViewSet):
 
 class EventRegistrationViewSet(FormulaSafeSnippetViewSet):
     model = EventRegistration
+    chooser_viewset_class = ListersOnlyChooserViewSet  # personal records: not for every admin user
     icon = "date"
     menu_label = _("Event registrations")
     list_display = ["name", "email", "organisation", "event", "created_at"]
@@ -57,6 +59,7 @@ class EventRegistrationViewSet(FormulaSafeSnippetViewSet):
 
 class NewsletterSubscriberViewSet(FormulaSafeSnippetViewSet):
     model = NewsletterSubscriber
+    chooser_viewset_class = ListersOnlyChooserViewSet
     icon = "mail"
     menu_label = _("Newsletter subscribers")
     list_display = ["email", "status", "language", "created_at", "confirmed_at"]
@@ -123,6 +126,16 @@ def privacy_log_actions(actions):
         "nmep.personal_data_export", _("Export personal data"), _("Exported personal data")
     )
     actions.register_action("nmep.personal_data_erase", _("Erase personal data"), _("Erased personal data"))
+
+
+@hooks.register("register_log_actions")
+def audit_log_actions(actions):
+    audit.register_actions(actions)
+
+
+@hooks.register("register_group_permission_panel", order=1000)  # last: after the panels that save
+def group_permissions_audit_panel():
+    return audit.GroupPermissionsAudit
 
 
 @hooks.register("register_admin_urls")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from cms import jobs
+from cms import audit, jobs
 from cms.exports import spreadsheet_response
 
 from . import tasks
@@ -178,6 +178,7 @@ def revoke_certificate(request, pk):
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         certificate.revoke(form.cleaned_data["reason"])
+        audit.record_revocation(certificate)
         messages.success(request, _("The certificate is revoked."))
         return redirect("learning_certificate_modeladmin_index")
     return TemplateResponse(request, "learning/admin/revoke.html", {"certificate": certificate, "form": form})

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from cms import audit
 from cms.privacy import delete_file, personal_data, records
 
 from .models import Certificate, Enrolment, LearnerProfile, QuizAttempt
@@ -50,6 +51,10 @@ class Certificates:
                 revoked_at=timezone.now(),
                 revoked_reason=WITHDRAWN,
             )
+            for row in rows:
+                if row.revoked_at is None:  # one revoked before keeps its own entry
+                    row.revoked_reason = WITHDRAWN
+                    audit.record_revocation(row)
         return [
             f"certificate {row.verification_code} withdrawn, name and number blanked, PDF deleted"
             for row in rows

@@ -9,6 +9,7 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import IndexView
 
+from cms.admin_access import InspectorsOnlyHistoryView
 from cms.exports import FormulaSafeExportMixin
 
 from . import admin_views
@@ -99,6 +100,7 @@ class EnrolmentAdmin(ModelAdmin):
     list_export = ("learner_name", "user__email", "course", "enrolled_at", "round", "completed_on")
     export_filename = "enrolments"
     inspect_view_enabled = True
+    history_view_class = InspectorsOnlyHistoryView  # names the learner: not for every admin user
 
     def get_queryset(self, request):
         return (
@@ -156,6 +158,7 @@ class CertificateAdmin(ModelAdmin):
     )
     export_filename = "certificates"
     inspect_view_enabled = True
+    history_view_class = InspectorsOnlyHistoryView
     inspect_view_fields = (
         "learner_name",
         "register_number",

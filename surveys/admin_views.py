@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from cms import jobs
+from cms import audit, jobs
 from cms.exports import spreadsheet_response
 from home.models import Profession, StakeholderGroup
 
@@ -60,9 +60,10 @@ def survey_report(request, page_id):
         "query": request.GET.urlencode(),
     }
     if not context["too_few"]:
-        cells = report.rating_cells(selection)
+        cells = report.wave_cells(selection)
+        gaps = report.competency_gaps(selection, cells)
         context.update(
-            gaps=report.competency_gaps(selection, cells),
+            gaps=gaps,
             heatmap=report.heatmap(selection, cells),
             questions=question_results(survey, selection),
         )
@@ -70,7 +71,7 @@ def survey_report(request, page_id):
         if previous is not None:
             context.update(
                 previous=previous,
-                waves=report.wave_comparison(survey, previous, group, profession),
+                waves=report.wave_comparison(survey, previous, group, profession, gaps),
                 returning=report.returning_respondents(survey, previous),
             )
     return TemplateResponse(request, "surveys/admin/report.html", context)
@@ -111,12 +112,16 @@ def export(request, page_id, what):
     survey = get_object_or_404(GapSurveyPage, pk=page_id)
     file_format = "csv" if request.GET.get("format") == "csv" else "xlsx"
     selection = report.submitted(survey)
-    if what == "responses" and selection.responses().count() > settings.SURVEY_EXPORT_INLINE_LIMIT:
+    if what != "responses":
+        # Means per competency, withheld below the minimum cell size: nobody's answers, no audit entry.
+        return export_gaps(survey, selection, file_format)
+    rows = selection.responses().count()
+    if rows > settings.SURVEY_EXPORT_INLINE_LIMIT:
         job = jobs.launch(tasks.export_responses, request.user, survey_id=survey.pk, file_format=file_format)
-        return redirect(jobs.job_url(job))
-    if what == "responses":
-        return export_responses(survey, selection, file_format)
-    return export_gaps(survey, selection, file_format)
+        return redirect(jobs.job_url(job))  # the job records the export when it has made the file
+    response = export_responses(survey, selection, file_format)
+    audit.record(survey, "nmep.responses_export", {"format": file_format, "rows": rows})
+    return response
 
 
 def answers_of(response):

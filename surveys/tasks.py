@@ -1,7 +1,9 @@
 """Background jobs of the questionnaires (see cms.jobs for how they report and keep files)."""
 
 from celery import shared_task
+from django.contrib.auth import get_user_model
 
+from cms import audit
 from cms.jobs import keep_file, report
 
 from . import report as survey_report
@@ -17,4 +19,8 @@ def export_responses(self, survey_id, file_format="xlsx", started_by=None):
     name, content = responses_file(
         survey, selection, file_format, report=lambda done, total: report(self, done, total)
     )
-    return keep_file(self, name, content)
+    kept = keep_file(self, name, content)
+    requester = get_user_model().objects.filter(pk=started_by).first()
+    data = {"format": file_format, "rows": selection.count(), "job": self.request.id}
+    audit.record(survey, "nmep.responses_export", data, user=requester)
+    return kept

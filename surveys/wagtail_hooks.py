@@ -7,6 +7,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import InspectView
 
+from cms.admin_access import InspectorsOnlyHistoryView
+
 from . import admin_views
 from .models import Response
 
@@ -76,6 +78,7 @@ class ResponseAdmin(ModelAdmin):
     )
     inspect_template_name = "surveys/admin/response_inspect.html"
     inspect_view_class = ResponseInspectView
+    history_view_class = InspectorsOnlyHistoryView  # for analysts, like the response itself
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("survey")

@@ -105,6 +105,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # What cached template fragments are keyed on (cms/pagecache.py).
+                "cms.pagecache.fragment_context",
             ],
         },
     },
@@ -169,6 +171,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Nuclear Medicine Education Program] "
 ACCOUNT_SIGNUP_FORM_CLASS = "learning.forms.SignupForm"
 ACCOUNT_USER_DISPLAY = "learning.models.display_name"
 LOGIN_URL = "account_login"
+# Private pages send their visitors to the same login (Wagtail's own would skip e-mail verification).
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "learning_dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
