@@ -10,6 +10,8 @@ prints requests/s, p50 and p99 with the SQL queries each request costs:
 - the anonymous pages, cached (a visitor without cookies, served from the page cache)
   and uncached (a visitor with a session cookie, which bypasses it), beside robots.txt,
   a trivial Django view, to show how close a cached page comes to doing nothing;
+- the same pages for a logged-in learner ("learner"), which are never served from the
+  page cache: what most of the field's visitors get once they have an account;
 - a lesson (a logged-in learner), a certificate download (its owner), the gap report
   (a survey analyst) and the questionnaire's first step POSTed by respondents halfway
   through (bench/step_post.lua), each with a session made through Django while seeding.

@@ -459,6 +459,7 @@ def respondents(survey, count):
 def anonymous_pages():
     from django.urls import reverse
 
+    from committee.models import CommitteePage
     from home.models import EventPage, HomePage, NewsIndexPage, NewsPage
     from learning.models import CoursePage
 
@@ -472,7 +473,12 @@ def anonymous_pages():
         ("news page", dutch(NewsPage).order_by("-date").first().url),
         ("event page", dutch(EventPage).order_by("-start").first().url),
         ("course page", dutch(CoursePage).order_by("pk").first().url),
+        ("committee", dutch(CommitteePage).order_by("path").first().url),
     ]
+
+
+# The pages a logged-in learner reads: each renders for them alone, never from the page cache.
+LEARNER_PAGES = ("home", "news page", "event page", "course page", "committee")
 
 
 def targets(sessions):
@@ -484,11 +490,13 @@ def targets(sessions):
     from learning.models import Certificate, CoursePage
 
     rows = []
+    learner = User.objects.get(username=BENCH_LEARNER)
+    learner_cookie = session_cookie(learner)
     for name, path in anonymous_pages():
         rows.append(target(name, "cached", path))
         rows.append(target(name, "uncached", path, "sessionid=bench"))
-    learner = User.objects.get(username=BENCH_LEARNER)
-    learner_cookie = session_cookie(learner)
+        if name in LEARNER_PAGES:
+            rows.append(target(name, "learner", path, learner_cookie))
     course = CoursePage.objects.live().filter(locale__language_code="nl").order_by("pk").first()
     rows.append(target("lesson page", "learner", course.lessons().first().url, learner_cookie))
     survey = open_survey()
@@ -521,8 +529,8 @@ def demo_site():
     quiet = open(os.devnull, "w")
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    call_command("load_demo_content", stdout=quiet)
-    call_command("load_demo_courses", stdout=quiet)
+    for command in ("load_demo_content", "load_demo_courses", "load_demo_committees"):
+        call_command(command, stdout=quiet)
 
 
 def analyse():
@@ -540,7 +548,7 @@ def main():
     django.setup()
     start = time.perf_counter()
     print("Seeding:", flush=True)
-    stage("migrate, static files, demo site and courses", demo_site)
+    stage("migrate, static files, demo site, courses and committees", demo_site)
     stage(f"{args.news} news items", seed_news, args.news)
     stage(
         f"{args.surveys} questionnaire waves x {args.responses} responses",

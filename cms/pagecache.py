@@ -5,6 +5,11 @@ such responses, and only when nothing on them belongs to one visitor: no
 session, no CSRF token rendered into a form, no cookie set. Publishing,
 unpublishing, moving or deleting a page, or saving a snippet a page shows,
 starts a new cache generation, so every stored page is stale at once.
+
+Visitors who are logged in never get a stored page, but the parts of a page that
+are the same for everyone (menus, footer, a page's body) are kept as template
+fragments (Wagtail's ``{% wagtailpagecache %}`` and ``{% wagtailcache %}``) keyed
+on the same generation, which ``fragment_context`` hands to every template.
 """
 
 import hashlib
@@ -12,7 +17,10 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 GENERATION_KEY = "pagecache:generation"
 MAX_CACHED_PATH = 512
@@ -22,7 +30,8 @@ PERSONAL_COOKIES = ("sessionid", "messages")
 
 def allow_page_cache(response, seconds=None):
     """Mark a response as the same for every anonymous visitor, for at most ``seconds``
-    (or PAGE_CACHE_SECONDS): a page that changes by itself at a known time says when."""
+    (or PAGE_CACHE_SECONDS): a page that changes by itself at a known time says when.
+    ``seconds`` may be a function, asked only when the response is stored."""
     response.page_cache_allowed = True
     response.page_cache_seconds = seconds
     return response
@@ -37,16 +46,43 @@ def seconds_until(*moments):
 
 
 def purge(**kwargs):
-    """Start a new generation: every cached page is stale from now on.
+    """Start a new generation: every cached page and fragment is stale from now on.
 
     Connected to Wagtail's publish signals and snippet saves (``kwargs`` are theirs).
     """
+    new_generation()
+    # A page rendered while the change was being committed read the old content and may have
+    # been stored under the new generation: start another one once the change is committed.
+    transaction.on_commit(new_generation)
+
+
+def new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
 def generation():
     """The current cache generation; fragments keyed on it go stale with the pages."""
     return cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def fragment_context(request):
+    """Template context for cached fragments: ``page_cache_generation`` and ``page_cache_host`` to key
+    them on (looked up only when a fragment is rendered) and ``page_cache_seconds``, the longest they
+    are kept."""
+    return {
+        "page_cache_generation": SimpleLazyObject(generation),
+        "page_cache_seconds": settings.PAGE_CACHE_SECONDS,
+        "page_cache_host": SimpleLazyObject(lambda: allowed_host(request)),
+    }
+
+
+def allowed_host(request):
+    """The site's host to key a fragment on; none on the error page of a request for a host not
+    allowed (asking again would raise while that page is rendered)."""
+    try:
+        return request.get_host()
+    except DisallowedHost:
+        return ""
 
 
 def cached_fragment(name, compute):
@@ -98,8 +134,14 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if key and storable(request, response):
             response[self.header] = "miss"
-            seconds = min(
-                response.page_cache_seconds or settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_SECONDS
-            )
-            cache.set(key, response, seconds)
+            # A number, not the page's own method, is stored with the response.
+            response.page_cache_seconds = stored_seconds(response)
+            cache.set(key, response, response.page_cache_seconds)
         return response
+
+
+def stored_seconds(response):
+    """How long a stored page stays: what the view said, at most PAGE_CACHE_SECONDS."""
+    seconds = response.page_cache_seconds
+    seconds = seconds() if callable(seconds) else seconds
+    return min(seconds or settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_SECONDS)

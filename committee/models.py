@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -24,7 +25,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms.pagecache import seconds_until
+from cms.pagecache import cached_fragment, seconds_until
 from home.models import CacheableRoutablePageMixin, SitePage, StakeholderGroup, optional_image
 
 # Bodies whose seats are meant to span academia, societal partners and industry.
@@ -297,10 +298,11 @@ class CommitteePage(CacheableRoutablePageMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        members = self.memberships()
+        # Looked up only when the page's body is rendered, not when it comes from the cache.
+        members = SimpleLazyObject(self.memberships)
         context.update(
             members=members,
-            balance=representation_balance(members),
+            balance=SimpleLazyObject(lambda: representation_balance(members)),
             kpis=self.kpis(),
             decisions=Decision.objects.filter(
                 meeting__committee__translation_key=self.translation_key, public=True
@@ -308,13 +310,25 @@ class CommitteePage(CacheableRoutablePageMixin, SitePage):
             .select_related("meeting")
             .order_by("-meeting__starts_at")[:10],
             upcoming=self.meetings().filter(starts_at__gte=timezone.now()).order_by("starts_at")[:5],
-            vacancies=VacancyPage.open_under(self),
+            vacancies=SimpleLazyObject(lambda: list(VacancyPage.open_under(self))),
             seated=self.kind in SEATED_KINDS,
         )
         return context
 
     def fresh_for(self):
-        return seconds_until(VacancyPage.next_closing(self), next_meeting_start([self.translation_key]))
+        return seconds_until(*self.next_changes())
+
+    def next_changes(self):
+        """When the page changes by itself: an open vacancy closes, the next meeting starts. Kept in
+        the cache with the page's fragments (a meeting or a vacancy saved empties it), and looked up
+        again once one of them has passed."""
+        moments = cached_fragment(f"committee-changes:{self.pk}", self.look_up_changes)
+        if any(moment is not None and moment <= timezone.now() for moment in moments):
+            return self.look_up_changes()
+        return moments
+
+    def look_up_changes(self):
+        return VacancyPage.next_closing(self), next_meeting_start([self.translation_key])
 
     @path("ics/", name="ics")
     def ics(self, request):

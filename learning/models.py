@@ -12,6 +12,7 @@ from django.db import IntegrityError, models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -200,12 +201,17 @@ class CoursePage(CacheableRoutablePageMixin, SitePage):
     def enrolment_for(self, user):
         if not user.is_authenticated:
             return None
-        return Enrolment.objects.filter(user=user, course_key=self.translation_key).first()
+        # With its course: progress and attempts read the course's rules.
+        enrolments = Enrolment.objects.select_related("course")
+        return enrolments.filter(user=user, course_key=self.translation_key).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = self.lessons()
-        context["audience"] = [row.get_profession_display() for row in self.audience.all()]
+        # Looked up only when the course's description is rendered, not when it comes from the cache.
+        context["audience"] = SimpleLazyObject(
+            lambda: [row.get_profession_display() for row in self.audience.all()]
+        )
         context["signed"] = self.signatories.select_related("signature", "logo")
         return context
 
@@ -337,11 +343,12 @@ class Enrolment(Record):
             lessons = [lesson for lesson in last if lesson.translation_key not in done] + lessons
         return next((lesson for lesson in lessons if lesson.translation_key not in done), None)
 
-    def summary(self, course=None):
+    def summary(self, course=None, lessons=None):
         """Progress as pages show it, in the visitor's language: the course, lessons done of how many,
-        and where to continue; ``course`` is the translation being shown, when known."""
+        and where to continue; ``course`` is the translation being shown, when known, and ``lessons``
+        its lessons when the page has them already."""
         course = course or self.course.localized
-        lessons = list(course.lessons())
+        lessons = list(course.lessons() if lessons is None else lessons)
         done = self.done_keys()
         count = sum(1 for lesson in lessons if lesson.translation_key in done)
         return {

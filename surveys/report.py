@@ -8,15 +8,22 @@ on fewer respondents than SURVEY_MIN_CELL_SIZE is withheld (``None``), so that
 nobody can be recognised in a small group.
 
 All competency figures come from one grouped query over the ratings (by
-competency and stakeholder group, with sums and counts): the ranking and the
-heatmap are both derived from it.
+competency and stakeholder group, with sums and counts): the ranking, the
+heatmap and the comparison with the previous wave are all derived from it.
+Once a questionnaire has closed its figures no longer change, so ``wave_cells``
+keeps them in the cache, under a version of the wave's submitted responses
+(how many, the last one stored, the last submission): a response added or
+deleted later makes a new version. Erasing a person (cms.privacy) only
+unlinks their responses, which changes no figure.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
-from django.db.models import Count, Q, Sum
+from django.core.cache import cache
+from django.db.models import Count, Max, Q, Sum
 
 from home.models import Competency, StakeholderGroup
 
@@ -35,9 +42,13 @@ class Selection:
     stakeholder_group: str = ""
     profession: str = ""
 
+    @cached_property
+    def translations(self):
+        """The page ids of the questionnaire in every language (looked up once per selection)."""
+        return list(self.survey.get_translations(inclusive=True).values_list("pk", flat=True))
+
     def lookups(self, via=""):
-        translations = list(self.survey.get_translations(inclusive=True).values_list("pk", flat=True))
-        found = {f"{via}survey_id__in": translations, f"{via}status": Response.Status.SUBMITTED}
+        found = {f"{via}survey_id__in": self.translations, f"{via}status": Response.Status.SUBMITTED}
         if self.stakeholder_group:
             found[f"{via}stakeholder_group"] = self.stakeholder_group
         if self.profession:
@@ -94,6 +105,36 @@ def rating_cells(selection):
     return {(row.pop("competency"), row.pop("response__stakeholder_group")): Cell(**row) for row in rows}
 
 
+# A closed wave's figures never change; a day bounds what an unused version keeps in the cache.
+CLOSED_WAVE_SECONDS = 24 * 60 * 60
+
+
+def wave_version(selection):
+    """What changes when a submitted response of the selection's questionnaire (any segment, any
+    translation) is added or deleted: how many there are, the last stored, the last submitted."""
+    responses = Response.objects.filter(
+        survey_id__in=selection.translations, status=Response.Status.SUBMITTED
+    )
+    found = responses.aggregate(count=Count("pk"), last=Max("pk"), submitted=Max("submitted_at"))
+    submitted_at = found["submitted"].timestamp() if found["submitted"] else None
+    return f"{found['count']}-{found['last']}-{submitted_at}"
+
+
+def wave_cells(selection):
+    """``rating_cells(selection)``: for a closed questionnaire, kept in the cache until its responses
+    change."""
+    survey = selection.survey
+    if survey.state() != "closed":
+        return rating_cells(selection)
+    segment = f"{selection.stakeholder_group}:{selection.profession}"
+    key = f"surveys:cells:{survey.translation_key}:{segment}:{wave_version(selection)}"
+    cells = cache.get(key)
+    if cells is None:
+        cells = rating_cells(selection)
+        cache.set(key, cells, CLOSED_WAVE_SECONDS)
+    return cells
+
+
 @dataclass
 class CompetencyGap:
     competency: Competency
@@ -113,7 +154,7 @@ class CompetencyGap:
 
 def competency_gaps(selection, cells=None):
     """Every rated competency with its mean levels and gaps, largest gap in five years first."""
-    cells = rating_cells(selection) if cells is None else cells
+    cells = wave_cells(selection) if cells is None else cells
     totals = defaultdict(Cell)
     for (competency_id, _group), cell in cells.items():
         totals[competency_id].add(cell)  # a response has one group: respondents add up
@@ -138,7 +179,7 @@ class Heatmap:
 
 
 def heatmap(selection, cells=None):
-    cells = rating_cells(selection) if cells is None else cells
+    cells = wave_cells(selection) if cells is None else cells
     groups = list(StakeholderGroup.choices)
     result = Heatmap(groups=groups)
     rated = {competency_id for competency_id, _group in cells}
@@ -240,10 +281,14 @@ class WaveChange:
         return self.position(self.now)
 
 
-def wave_comparison(survey, previous, stakeholder_group="", profession=""):
-    """Per competency rated in both waves: the gap then and now, largest shrink first."""
+def wave_comparison(survey, previous, stakeholder_group="", profession="", gaps=None):
+    """Per competency rated in both waves: the gap then and now, largest shrink first.
+
+    ``gaps`` are this wave's ``competency_gaps`` when the caller has them already (the report does).
+    """
+    gaps = competency_gaps(submitted(survey, stakeholder_group, profession)) if gaps is None else gaps
     before = {g.competency.pk: g for g in competency_gaps(submitted(previous, stakeholder_group, profession))}
-    after = {g.competency.pk: g for g in competency_gaps(submitted(survey, stakeholder_group, profession))}
+    after = {g.competency.pk: g for g in gaps}
     rows = [
         WaveChange(
             gap.competency, before[pk].gap_future, gap.gap_future, before[pk].respondents, gap.respondents

@@ -1,8 +1,12 @@
-"""The home page and the news index cost the same number of queries however much news there is."""
+"""The home page and the news index cost the same number of queries however much news there is, and the
+pages a logged-in learner reads stay within a budget."""
+
+import datetime
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from . import factories
 
@@ -49,3 +53,68 @@ def test_news_index_queries_do_not_grow_with_the_news(client, news_site):
     with_two_hundred = queries_for(client, index.url)
     assert with_five == with_two_hundred
     assert with_two_hundred <= 19
+
+
+# Logged-in visitors never get a cached page; the parts of a page that are the same for everyone
+# (menu, footer, breadcrumbs, the page's body) come from cached fragments once warm. What is left:
+# routing the URL to its page (Wagtail: site, locale, a query per level and per page), the page's
+# view restrictions, the session, the user and the user's permissions (Wagtail's user bar), and what
+# is the visitor's own (a learner's progress on a course).
+LOGGED_IN_BUDGETS = {
+    "home": 9,
+    "news page": 13,
+    "event page": 13,
+    "course page": 18,
+    "committee page": 13,
+}
+
+
+def queries_logged_in(client, url):
+    """The queries of a logged-in visitor's second view of ``url`` (the first warms the fragments)."""
+    assert client.get(url).get("X-Page-Cache") is None  # never the anonymous page cache
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.fixture
+def learner_site(news_site):
+    from committee.models import Meeting
+    from home.models import EventIndexPage
+    from tests.learning_factories import enrol, make_course, make_learner
+
+    news = news_site(5)
+    event = factories.make_event(
+        EventIndexPage.objects.get(), programme=[{"activity": "Welcome"}, {"activity": "Talks"}]
+    )
+    event.organisers.add(factories.make_organisation(), factories.make_organisation())
+    event.save_revision().publish()
+    course = make_course(lessons=3)
+    learner = make_learner()
+    enrol(learner, course).complete_lesson(course.lessons().first())
+    committee = factories.make_committee()
+    start = timezone.now() + datetime.timedelta(days=20)
+    Meeting.objects.create(committee=committee, kind="quarterly_steering", starts_at=start, ends_at=start)
+    return learner, {
+        "home": "/nl/",
+        "news page": news.get_children().last().url,
+        "event page": event.url,
+        "course page": course.url,
+        "committee page": committee.url,
+    }
+
+
+@pytest.mark.parametrize("name", list(LOGGED_IN_BUDGETS))
+def test_pages_for_a_logged_in_learner_stay_within_their_query_budget(client, learner_site, name):
+    learner, urls = learner_site
+    client.force_login(learner)
+    assert queries_logged_in(client, urls[name]) <= LOGGED_IN_BUDGETS[name]
+
+
+def test_a_logged_in_home_page_costs_the_same_however_much_news_there_is(client, learner_site, news_site):
+    learner, urls = learner_site
+    client.force_login(learner)
+    with_five = queries_logged_in(client, "/nl/")
+    news_site(50)
+    assert queries_logged_in(client, "/nl/") == with_five

@@ -92,3 +92,108 @@ def test_invited_respondents_are_linked_across_waves_never_in_anonymous_ones(cli
     answer_with(client, anonymous, Invitation.objects.create(survey=anonymous, email="fysicus@example.org"))
     assert Response.objects.get(survey=anonymous).wave_key == ""
     assert report.returning_respondents(anonymous, second) == 0
+
+
+# A closed wave's figures come from the cache until a response of that wave is added or removed.
+
+
+@pytest.fixture
+def closed_first_wave(waves):
+    first, second = waves
+    first.closes_at = timezone.now() - datetime.timedelta(days=300)
+    first.save_revision().publish()
+    return first, second
+
+
+def rating_aggregations(client, url):
+    """How many grouped queries over the ratings one view of ``url`` runs."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return sum('FROM "surveys_competencyrating"' in q["sql"] and "GROUP BY" in q["sql"] for q in captured)
+
+
+def figures(survey, group=""):
+    """A wave's gaps as plain numbers, to compare one computation with another."""
+    return [
+        (g.competency.code, g.respondents, g.current, g.required_now, g.required_future)
+        for g in report.competency_gaps(report.submitted(survey, group))
+    ]
+
+
+def uncached_figures(survey, group=""):
+    selection = report.submitted(survey, group)
+    return [
+        (g.competency.code, g.respondents, g.current, g.required_now, g.required_future)
+        for g in report.competency_gaps(selection, report.rating_cells(selection))
+    ]
+
+
+def test_the_report_aggregates_each_wave_once_and_a_closed_one_only_the_first_time(client, closed_first_wave):
+    _first, second = closed_first_wave
+    analyst = User.objects.create_user("an", "an@example.org", "x")
+    analyst.groups.add(Group.objects.get(name="Survey analysts"))
+    client.force_login(analyst)
+    url = f"/admin/gap-reports/{second.pk}/"
+    assert (
+        rating_aggregations(client, url) == 2
+    )  # this wave (shared by ranking, heatmap, comparison), the last
+    assert rating_aggregations(client, url) == 1  # the closed wave's figures come from the cache
+    assert "-1,50 (kromp)" in client.get(url).content.decode()
+
+
+def test_a_closed_waves_figures_are_the_same_from_the_cache(closed_first_wave):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first, _second = closed_first_wave
+    for group in ("", "care_provider"):
+        computed = figures(first, group)
+        assert computed == uncached_figures(first, group)
+        with CaptureQueriesContext(connection) as captured:
+            assert figures(first, group) == computed
+        assert not any("surveys_competencyrating" in q["sql"] for q in captured)  # from the cache
+
+
+def test_a_response_added_to_a_closed_wave_refreshes_its_figures(closed_first_wave):
+    first, _second = closed_first_wave
+    before = figures(first)
+    respond(first, "government", {"radiation-protection": (0, 4, 4)})
+    after = figures(first)
+    assert after != before
+    assert after == uncached_figures(first)
+    assert dict((code, n) for code, n, *_ in after)["radiation-protection"] == 3
+
+
+def test_a_response_removed_from_a_closed_wave_refreshes_its_figures(closed_first_wave):
+    from surveys.models import Response
+
+    first, _second = closed_first_wave
+    extra = respond(first, "government", {"radiation-protection": (0, 4, 4)})
+    with_extra = figures(first)
+    Response.objects.filter(pk=extra.pk).delete()
+    assert figures(first) != with_extra
+    assert figures(first) == uncached_figures(first)
+
+
+def test_erasing_a_respondent_keeps_a_closed_waves_figures(closed_first_wave):
+    from cms import privacy
+    from surveys.models import Response
+
+    first, _second = closed_first_wave
+    person = User.objects.create_user("resp", "resp@example.org", "x")
+    answered = respond(first, "government", {"radiation-protection": (0, 4, 4)})
+    Response.objects.filter(pk=answered.pk).update(respondent=person)
+    before = figures(first)
+    privacy.erase(privacy.Subject.for_email("resp@example.org"))
+    assert Response.objects.get(pk=answered.pk).respondent is None  # unlinked, still counted
+    assert figures(first) == before == uncached_figures(first)
+
+
+def test_an_open_waves_figures_are_never_cached(waves):
+    _first, second = waves
+    before = figures(second)
+    respond(second, "government", {"radiation-protection": (0, 4, 4)})
+    assert figures(second) != before

@@ -11,8 +11,10 @@ def course_progress(context, course):
         return None
     certificate = enrolment.certificate()
     return {
-        **enrolment.summary(course),
+        # The page's own list of lessons: looked up once for the progress and the list.
+        **enrolment.summary(course, context.get("lessons")),
         "attempts_left": enrolment.attempts_left(),
         "certificate": certificate,
-        "can_retake": enrolment.can_retake(certificate),
+        # Without a certificate there is nothing to take again (and no need to look it up twice).
+        "can_retake": certificate is not None and enrolment.can_retake(certificate),
     }

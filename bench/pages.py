@@ -1,0 +1,175 @@
+"""Benchmark the site's pages for a logged-in learner (never served from the page cache); print the times.
+
+Builds a throw-away database (SQLite, or PostgreSQL and Redis with --database postgres)
+with the demo site, courses and committees and N news items, logs a learner in
+(enrolled in the first course, one lesson done), then times in one process with
+production settings, through Django's whole middleware stack without HTTP: the
+home page, a news page, an event page, a course page and a committee page, beside
+robots.txt, a trivial view. Each row: median and slowest of ``--runs`` requests
+after one to warm the per-process caches, and the SQL queries of one request.
+``--profile NAME`` prints where the time of that page goes (cProfile).
+"""
+
+import argparse
+import cProfile
+import os
+import pstats
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.common import configure, timed  # noqa: E402
+from bench.seed import HOST, seed_news  # noqa: E402
+
+DATABASE = "nmep_bench_pages"
+REDIS_URL = "redis://127.0.0.1:6379/8"
+CACHE_PREFIX = "nmep-bench-pages"
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=50, help="Requests per page (default 50).")
+    parser.add_argument("--news", type=int, default=1000, help="News items (default 1000).")
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite", help="Database.")
+    parser.add_argument("--profile", metavar="NAME", help="Profile this page (e.g. 'home') and print it.")
+    return parser.parse_args()
+
+
+def prepare(news):
+    from django.core.management import call_command
+
+    quiet = open(os.devnull, "w")
+    print("Migrating and loading the demo site, courses, committees and news ...", flush=True)
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    for command in ("load_demo_content", "load_demo_courses", "load_demo_committees"):
+        call_command(command, stdout=quiet)
+    seed_news(news)
+
+
+def learner_client():
+    """A client in which a learner is logged in, enrolled in the first course with one lesson done."""
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    from learning.models import Enrolment, LearnerProfile
+
+    user = User.objects.create_user("bench-learner", "bench-learner@example.org", "x" * 20)
+    LearnerProfile.objects.create(user=user, certificate_name="dr. A.B. Benchmark")
+    course = first_course()
+    enrolment = Enrolment.objects.create(user=user, course=course, course_key=course.translation_key)
+    enrolment.complete_lesson(course.lessons().first())
+    client = Client(HTTP_HOST=HOST)
+    client.force_login(user)
+    return client
+
+
+def first_course():
+    from learning.models import CoursePage
+
+    return CoursePage.objects.live().filter(locale__language_code="nl").order_by("pk").first()
+
+
+def pages():
+    """(name, path) of each page timed."""
+    from django.urls import reverse
+
+    from committee.models import CommitteePage
+    from home.models import EventPage, HomePage, NewsPage
+
+    def dutch(model):
+        return model.objects.live().filter(locale__language_code="nl")
+
+    return [
+        ("robots.txt", reverse("robots_txt")),
+        ("home", dutch(HomePage).first().url),
+        ("news page", dutch(NewsPage).order_by("-date").first().url),
+        ("event page", dutch(EventPage).order_by("-start").first().url),
+        ("course page", first_course().url),
+        ("committee page", dutch(CommitteePage).order_by("path").first().url),
+    ]
+
+
+def queries(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    assert response.get("X-Page-Cache") is None, path  # a logged-in learner never gets a cached page
+    return len(captured)
+
+
+def timings(client, runs):
+    """(name, path, (median ms, slowest ms), queries) per page."""
+    rows = []
+    for name, path in pages():
+        client.get(path)  # warm the per-process caches and the shared fragments
+        count = queries(client, path)
+        rows.append((name, path, timed(lambda p=path: client.get(p), runs), count))
+    return rows
+
+
+def profile(client, path, runs):
+    """Where ``runs`` requests of ``path`` spend their time, top 30 by cumulative and own time."""
+    client.get(path)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(runs):
+        client.get(path)
+    profiler.disable()
+    stats = pstats.Stats(profiler).strip_dirs()
+    stats.sort_stats("cumulative").print_stats(30)
+    stats.sort_stats("tottime").print_stats(30)
+
+
+def use_redis():
+    """The cache production uses with PostgreSQL: Redis db 8 under this benchmark's own prefix."""
+    os.environ.update(REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=CACHE_PREFIX)
+
+
+def forget(database):
+    from django.db import connections
+
+    connections.close_all()
+    if database == "postgres":
+        from django.core.cache import cache
+
+        cache.delete_pattern("*")  # django-redis: only keys under this benchmark's prefix
+        subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", DATABASE])
+
+
+def main():
+    args = parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="nmep-bench-pages-"))
+    configure(args.database, workdir, DATABASE)
+    if args.database == "postgres":
+        use_redis()
+    import django
+
+    django.setup()
+    try:
+        prepare(args.news)
+        client = learner_client()
+        rows = timings(client, args.runs)
+        if args.profile:
+            profile(client, dict((name, path) for name, path, *_ in rows)[args.profile], args.runs)
+    finally:
+        forget(args.database)
+        shutil.rmtree(workdir, ignore_errors=True)
+    print()
+    print(f"Database {args.database}; {args.news} news items; a logged-in learner; {args.runs} runs each")
+    print(f"| {'page':<15} | {'median ms':>10} | {'slowest ms':>10} | {'SQL':>3} |")
+    print(f"|{'-' * 17}|{'-' * 12}|{'-' * 12}|{'-' * 5}|")
+    for name, _path, (median, slowest), count in rows:
+        print(f"| {name:<15} | {median:>10.1f} | {slowest:>10.1f} | {count:>3} |")
+
+
+if __name__ == "__main__":
+    main()
