@@ -8,9 +8,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.log_actions import log
 
-from cms import privacy
+from cms import audit, privacy
 
 from .models import NewsletterMailing
 
@@ -48,21 +47,13 @@ def personal_data(request):
         # The audit log needs the user itself, not the lazy object the middleware hands out.
         actor = get_user_model().objects.get(pk=request.user.pk)
         if action in ("json", "html"):
-            log(
-                instance=request.user,
-                action="nmep.personal_data_export",
-                data={"account": account_id(subject)},
-            )
+            audit.record(actor, "nmep.personal_data_export", {"account": account_id(subject)}, user=actor)
             return privacy.export_response(subject, action)
         if action == "erase" and form.cleaned_data["confirm"]:
             account = account_id(subject)  # before the account is gone
             report = privacy.erase(subject)
-            log(
-                instance=actor,
-                user=actor,
-                action="nmep.personal_data_erase",
-                data={"account": account, "sections": list(report)},
-            )
+            data = {"account": account, "sections": list(report)}
+            audit.record(actor, "nmep.personal_data_erase", data, user=actor)
             messages.success(request, _("The person's data is erased."))
             return redirect("personal_data")
         if action == "erase":
