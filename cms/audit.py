@@ -121,7 +121,10 @@ class Relation:
             {o for o, _t in pairs}
         )
         names = names_of(self.through._meta.get_field(self.target).related_model, {t for _o, t in pairs})
-        return {owner: sorted(names[t] for o, t in pairs if o == pk) for pk, owner in owners.items()}
+        # A row loaded before what it names (a restore, a fixture) is named by its number.
+        return {
+            owner: sorted(names.get(t, f"#{t}") for o, t in pairs if o == pk) for pk, owner in owners.items()
+        }
 
 
 def relations():
