@@ -100,7 +100,7 @@ class Relation:
 
     def changed(self, instance, action, reverse, pk_set, **kwargs):
         """The m2m_changed receiver, for changes from either side (``user.groups``, ``group.user_set``)."""
-        if action not in ("post_add", "pre_remove", "pre_clear"):
+        if action not in ("post_add", "pre_remove", "pre_clear") or getattr(instance, "_audit_loaded", False):
             return
         if action != "post_add":  # before the rows go: read which of them really go
             pk_set = self.linked(instance, reverse, None if action == "pre_clear" else pk_set)
@@ -146,7 +146,15 @@ def connect():
         uid = f"audit-{relation.owner}-{relation.key}"
         m2m_changed.connect(relation.changed, sender=relation.through, weak=False, dispatch_uid=uid)
     pre_save.connect(remember_flags, sender=User, dispatch_uid="audit-flags-before")
+    for model in (User, Group):
+        pre_save.connect(mark_loaded, sender=model, dispatch_uid=f"audit-loaded-{model.__name__}")
     post_save.connect(record_flags, sender=User, dispatch_uid="audit-flags-after")
+
+
+def mark_loaded(sender, instance, raw=False, **kwargs):
+    # A fixture or a restore saves raw and then sets the object's links: loading what was there
+    # before changes nobody's rights (and what the entry would point at may not be loaded yet).
+    instance._audit_loaded = raw
 
 
 def names_of(model, pks):
