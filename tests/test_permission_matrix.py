@@ -69,7 +69,6 @@ from committee.models import (
     Person,
     StateOfTheFieldPage,
     VacancyApplication,
-    VacancyPage,
 )
 from home.models import (
     Competency,
@@ -97,6 +96,7 @@ from .factories import (
 )
 from .learning_factories import enrol, finish_lessons, make_course, make_learner, right_answers
 from .survey_factories import make_survey
+from .test_committee import vacancy as make_vacancy
 
 pytestmark = pytest.mark.xdist_group("permission_matrix")  # one worker builds the world once
 
@@ -713,16 +713,7 @@ def committees(world, users):
         ends_at=now - datetime.timedelta(days=2),
         minutes=minutes,
     )
-    vacancy = publish(
-        committee,
-        VacancyPage(
-            title="Zetel",
-            slug="zetel",
-            seat_category="industry",
-            description="<p>Zetel.</p>",
-            deadline=timezone.localdate() + datetime.timedelta(days=10),
-        ),
-    )
+    vacancy = make_vacancy(committee, timezone.localdate() + datetime.timedelta(days=10), title="Zetel")
     world.update(
         committee=committee,
         committee_index=committee.get_parent().specific,

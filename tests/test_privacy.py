@@ -27,9 +27,10 @@ from home.models import AuditLogEntry, EventPage, EventRegistration, NewsletterS
 from learning.models import Certificate, Enrolment, LearnerProfile, QuizAttempt
 from surveys.models import Invitation, Response
 
-from .factories import dutch_home, make_committee, make_event, make_event_index, publish
+from .factories import dutch_home, make_committee, make_event, make_event_index
 from .learning_factories import enrol, finish_lessons, make_course, make_learner, right_answers
 from .survey_factories import make_survey
+from .test_committee import vacancy as make_vacancy
 
 pytestmark = pytest.mark.django_db
 
@@ -124,16 +125,7 @@ def person():
         stakeholder_group="research",
         term_start=datetime.date(2025, 1, 1),
     )
-    vacancy = publish(
-        committee,
-        VacancyPage(
-            title="Zetel",
-            slug="zetel",
-            seat_category="industry",
-            description="<p>Open.</p>",
-            deadline=timezone.localdate() + datetime.timedelta(days=9),
-        ),
-    )
+    vacancy = make_vacancy(committee, timezone.localdate() + datetime.timedelta(days=9), title="Zetel")
     VacancyApplication.objects.create(
         vacancy=vacancy, name="Ada Lovelace", email="ada@example.org", organisation="X", motivation="Y"
     )
