@@ -1,4 +1,4 @@
-"""Benchmark the site's pages for a logged-in learner (never served from the page cache); print the times.
+"""Benchmark the site's pages bypassing the page cache (a learner, or a session cookie); print the times.
 
 Builds a throw-away database (SQLite, or PostgreSQL and Redis with --database postgres)
 with the demo site, courses and committees and N news items, logs a learner in
@@ -37,6 +37,12 @@ def parse_args():
     parser.add_argument("--news", type=int, default=1000, help="News items (default 1000).")
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite", help="Database.")
     parser.add_argument("--profile", metavar="NAME", help="Profile this page (e.g. 'home') and print it.")
+    parser.add_argument(
+        "--visitor",
+        choices=["learner", "anonymous"],
+        default="learner",
+        help="A logged-in learner, or an anonymous visitor with a session cookie (default learner).",
+    )
     return parser.parse_args()
 
 
@@ -69,6 +75,15 @@ def learner_client():
     return client
 
 
+def anonymous_client():
+    """A client with a session cookie and no user: what bench/run.py calls "uncached"."""
+    from django.test import Client
+
+    client = Client(HTTP_HOST=HOST)
+    client.cookies["sessionid"] = "bench-no-such-session"
+    return client
+
+
 def first_course():
     from learning.models import CoursePage
 
@@ -80,7 +95,7 @@ def pages():
     from django.urls import reverse
 
     from committee.models import CommitteePage
-    from home.models import EventPage, HomePage, NewsPage
+    from home.models import EventPage, HomePage, NewsIndexPage, NewsPage
 
     def dutch(model):
         return model.objects.live().filter(locale__language_code="nl")
@@ -88,6 +103,7 @@ def pages():
     return [
         ("robots.txt", reverse("robots_txt")),
         ("home", dutch(HomePage).first().url),
+        ("news index", dutch(NewsIndexPage).first().url),
         ("news page", dutch(NewsPage).order_by("-date").first().url),
         ("event page", dutch(EventPage).order_by("-start").first().url),
         ("course page", first_course().url),
@@ -102,7 +118,7 @@ def queries(client, path):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(path)
     assert response.status_code == 200, (path, response.status_code)
-    assert response.get("X-Page-Cache") is None, path  # a logged-in learner never gets a cached page
+    assert response.get("X-Page-Cache") is None, path  # a session cookie bypasses the page cache
     return len(captured)
 
 
@@ -156,7 +172,7 @@ def main():
     django.setup()
     try:
         prepare(args.news)
-        client = learner_client()
+        client = learner_client() if args.visitor == "learner" else anonymous_client()
         rows = timings(client, args.runs)
         if args.profile:
             profile(client, dict((name, path) for name, path, *_ in rows)[args.profile], args.runs)
@@ -164,7 +180,10 @@ def main():
         forget(args.database)
         shutil.rmtree(workdir, ignore_errors=True)
     print()
-    print(f"Database {args.database}; {args.news} news items; a logged-in learner; {args.runs} runs each")
+    visitor = (
+        "a logged-in learner" if args.visitor == "learner" else "an anonymous visitor with a session cookie"
+    )
+    print(f"Database {args.database}; {args.news} news items; {visitor}; {args.runs} runs each")
     print(f"| {'page':<15} | {'median ms':>10} | {'slowest ms':>10} | {'SQL':>3} |")
     print(f"|{'-' * 17}|{'-' * 12}|{'-' * 12}|{'-' * 5}|")
     for name, _path, (median, slowest), count in rows:

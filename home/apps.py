@@ -8,7 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
-        from wagtail.models import Page, Site
+        from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from cms import audit
@@ -22,8 +22,9 @@ class HomeConfig(AppConfig):
             signal.connect(purge, dispatch_uid=f"pagecache-{id(signal)}")
         post_delete.connect(purge, sender=Page, dispatch_uid="pagecache-page-delete")
         post_save.connect(purge_on_settings_change, sender=SiteSettings, dispatch_uid="pagecache-settings")
-        # Event pages show organisations, course pages the competencies they cover.
-        for model in (Organisation, Site, CompetencyDomain, Competency):
+        # Event pages show organisations, course pages the competencies they cover; a page made
+        # private must not stay in the cache it entered while it was public.
+        for model in (Organisation, Site, CompetencyDomain, Competency, PageViewRestriction):
             post_save.connect(purge, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
             post_delete.connect(purge, sender=model, dispatch_uid=f"pagecache-del-{model.__name__}")
         # Changes of anyone's rights go into the audit trail, whichever admin or command made them.

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import User
+from wagtail.models import PageViewRestriction
 
 from home.models import Organisation
 
@@ -258,3 +259,15 @@ def test_the_cached_language_links_follow_the_address_where_a_language_lacks_the
     )
     second = between(learner.get(page.url).content.decode(), '<nav class="language-switcher"', "</nav>")
     assert "tag=isotopes" in first and "tag=isotopes" not in second
+
+
+def test_making_a_page_private_purges_the_cache(client):
+    """A page cached while public is never served from the cache once an editor restricts it."""
+    page = factories.make_standard_page(title="Wordt besloten")
+    client.get(page.url)
+    assert cache_state(client, page.url) == "hit"
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(page.url)
+    assert response.status_code == 302 and "Wordt besloten" not in response.text
+    restriction.delete()
+    assert client.get(page.url).status_code == 200
