@@ -24,10 +24,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import BaseLogEntry, Orderable, Page
+from wagtail.models import BaseLogEntry, Orderable, Page, PageViewRestriction
 from wagtail.models.audit_log import ModelLogEntryManager
 from wagtail.search import index
 
+from cms import routing
 from cms.calendars import ics_response, new_calendar
 from cms.pagecache import allow_page_cache, purge, seconds_until
 
@@ -240,6 +241,12 @@ class SitePage(Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        # Asked on every request for a page; most pages have no restriction on or above them.
+        if routing.may_be_restricted(self):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
     def serve(self, request, *args, **kwargs):
         # Runs for the page's own URL; the same page is shown to every anonymous
         # visitor, so the page cache may keep it (it refuses pages with forms).
@@ -367,10 +374,14 @@ class NewsIndexPage(CacheableRoutablePageMixin, SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         tag = request.GET.get("tag", "")[:100]
-        paginator = Paginator(self.news(tag), settings.NEWS_PER_PAGE)
-        context["items"] = paginator.get_page(request.GET.get("page"))
+        number = request.GET.get("page", "")[:20]
+        # Looked up only when the listing is not in the fragment cache (keyed on tag and number).
+        context["items"] = SimpleLazyObject(
+            lambda: Paginator(self.news(tag), settings.NEWS_PER_PAGE).get_page(number)
+        )
         context["tag"] = tag
-        context["tags"] = NewsPageTag.tags_in_use(self)
+        context["number"] = number
+        context["tags"] = SimpleLazyObject(lambda: list(NewsPageTag.tags_in_use(self)))
         return context
 
     @path("feed/", name="rss")

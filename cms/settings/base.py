@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.pagecache.AnonymousPageCacheMiddleware",
+    # Wagtail's page view gets the page for a known address with one query instead of one per level.
+    "cms.routing.RouteCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
     # Last: counts failed logins and answers a locked-out login with the lock-out page.

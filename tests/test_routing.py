@@ -1,0 +1,114 @@
+"""Remembered routes: a known address costs one query, and never serves a page it should not."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction
+
+from cms.routing import route_key
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+# A session cookie keeps the page cache out of the way: every request is routed.
+SESSION = {"HTTP_COOKIE": "sessionid=no-such-session"}
+
+
+def routed(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **SESSION)
+    page_queries = [q["sql"] for q in queries if '"wagtailcore_page"' in q["sql"]]
+    return response, page_queries
+
+
+def kept(client, url):
+    """Whether a route is remembered for ``url`` (a Dutch address) after the client asked for it."""
+    request = client.get(url, **SESSION).wsgi_request
+    with translation.override("nl"):
+        return bool(cache.get(route_key(request, url.removeprefix("/nl/"))))
+
+
+def test_a_known_address_is_routed_with_one_query_for_its_page(client):
+    index = factories.make_news_index()
+    item = factories.make_news(index, title="Nieuw lectoraat")
+    first, first_queries = routed(client, item.url)
+    second, second_queries = routed(client, item.url)
+    assert "Nieuw lectoraat" in first.text and "Nieuw lectoraat" in second.text
+    assert len(first_queries) >= 4  # root, index, item (and their specific rows)
+    assert len(second_queries) == 1
+    assert second.context["page"] == item
+
+
+def test_a_routable_pages_sub_address_is_remembered_and_still_answers(client):
+    index = factories.make_news_index()
+    factories.make_news(index, title="In de feed")
+    feed = index.url + "feed/"
+    for _ in range(2):
+        response = client.get(feed, **SESSION)
+        assert response.status_code == 200 and "In de feed" in response.text
+    assert kept(client, feed)
+    assert client.get(index.url + "feed/nonsense/", **SESSION).status_code == 404
+
+
+def test_addresses_that_find_no_page_are_not_kept(client):
+    factories.make_news_index()
+    assert client.get("/nl/nieuws/bestaat-niet/", **SESSION).status_code == 404
+    assert not kept(client, "/nl/nieuws/bestaat-niet/")
+    assert kept(client, "/nl/nieuws/")
+
+
+def test_a_page_renamed_without_a_publish_signal_leaves_its_old_address(client):
+    page = factories.make_standard_page(slug="oud-adres", title="Verhuisd")
+    assert client.get("/nl/oud-adres/", **SESSION).status_code == 200
+    new_path = page.url_path.replace("oud-adres", "nieuw-adres")
+    Page.objects.filter(pk=page.pk).update(slug="nieuw-adres", url_path=new_path)  # no signal
+    assert client.get("/nl/oud-adres/", **SESSION).status_code == 404
+    assert "Verhuisd" in client.get("/nl/nieuw-adres/", **SESSION).text
+
+
+def test_an_unpublished_page_is_gone_at_once(client):
+    page = factories.make_standard_page()
+    client.get(page.url, **SESSION)
+    Page.objects.filter(pk=page.pk).update(live=False)  # not even a signal
+    assert client.get(page.url, **SESSION).status_code == 404
+
+
+def test_private_pages_stay_private_when_their_route_is_remembered(client):
+    section = factories.make_standard_page(title="Besloten deel")
+    below = factories.make_standard_page(parent=section, title="Daaronder")
+    public = factories.make_standard_page(title="Openbaar")
+    for page in (section, below, public):
+        client.get(page.url, **SESSION)
+    restriction = PageViewRestriction.objects.create(
+        page=section, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Leden"))
+    for page in (section, below):
+        for _ in range(2):
+            response = client.get(page.url, **SESSION)
+            assert response.status_code == 302 and "/login/" in response["Location"], page.title
+    assert client.get(public.url, **SESSION).status_code == 200
+
+
+def test_an_alias_of_a_page_made_private_is_private_too(client):
+    source = factories.make_standard_page(title="Bron")
+    alias = source.create_alias(
+        parent=factories.make_standard_page(title="Elders"), update_slug="alias-van-bron"
+    )
+    assert client.get(alias.url, **SESSION).status_code == 200
+    # Wagtail takes an alias's restrictions from its source page, wherever that is in the tree.
+    PageViewRestriction.objects.create(page=source, restriction_type=PageViewRestriction.LOGIN)
+    for _ in range(2):
+        assert client.get(alias.url, **SESSION).status_code == 302
+
+
+def test_public_pages_skip_the_privacy_queries(client):
+    page = factories.make_standard_page()
+    client.get(page.url, **SESSION)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page.url, **SESSION).status_code == 200
+    assert not [q for q in queries if "pageviewrestriction" in q["sql"]]
