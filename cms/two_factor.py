@@ -1,8 +1,9 @@
-"""Two-factor authentication for staff: a code from an authenticator app (TOTP, django-otp).
+"""Two-factor authentication for the admin: a code from an authenticator app (TOTP, django-otp).
 
-After the password, a staff account that has no confirmed device sets one up (a QR code to scan,
-then a code to prove it works); one that has a device gives its current code. Until then every
-admin page leads here. Learners, respondents and committee members log in with their password only.
+After the password, an account that can open the admin (staff, editors, moderators) and has no
+confirmed device sets one up (a QR code to scan, then a code to prove it works); one that has a
+device gives its current code. Until then every admin page leads here. Learners, respondents and
+committee members log in with their password only.
 """
 
 import base64
@@ -37,7 +38,10 @@ def needs_second_factor(request):
     if request.path_info.startswith(OPEN_PATHS):
         return False
     user = request.user
-    return user.is_authenticated and (user.is_staff or user.is_superuser) and not user.is_verified()
+    if not user.is_authenticated or user.is_verified():
+        return False
+    # Whoever can open the admin: staff, and editors and moderators through their groups.
+    return user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin")
 
 
 class CodeForm(forms.Form):

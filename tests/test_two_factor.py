@@ -1,7 +1,7 @@
 """Staff accounts need a code from an authenticator app before the admin opens (django-otp, TOTP)."""
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -68,6 +68,16 @@ def test_the_code_page_never_sends_anyone_to_another_site(client, editor):
     client.force_login(editor)
     response = client.post("/admin/two-factor/?next=https://evil.example/", {"code": current_code(device)})
     assert response["Location"] == "/admin/"
+
+
+def test_editors_without_staff_status_are_asked_for_the_code_too(client):
+    """Wagtail opens its admin to the Editors and Moderators groups, whatever the staff flag says."""
+    for name in ("Editors", "Moderators"):
+        user = User.objects.create_user(name.lower(), f"{name.lower()}@example.org", "x" * 12)
+        user.groups.add(Group.objects.get(name=name))
+        client.force_login(user)
+        response = client.get("/admin/pages/")
+        assert response.status_code == 302 and response["Location"].startswith("/admin/two-factor/"), name
 
 
 def test_learners_log_in_with_their_password_only(client):
