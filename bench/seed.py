@@ -374,10 +374,13 @@ def seed_learners(count, enrolments, seed=2026):
 
 
 def survey_analyst():
+    """An analyst with an authenticator app, as production asks of everyone who opens the admin."""
     from django.contrib.auth.models import Group, User
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     analyst = User.objects.create_user("analyst@example.org", "analyst@example.org", "x" * 20)
     analyst.groups.add(Group.objects.get(name="Survey analysts"))
+    TOTPDevice.objects.create(user=analyst, name="authenticator", confirmed=True)
     return analyst
 
 
@@ -388,9 +391,16 @@ def session_cookie(user):
     """The Cookie header of a browser in which ``user`` has logged in (and that holds a CSRF cookie)."""
     from django.conf import settings
     from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     client = Client(HTTP_HOST=HOST)
     client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is not None:  # the code from the authenticator app was given
+        store = client.session
+        store[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        store.save()
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     return f"{settings.CSRF_COOKIE_NAME}={'c' * 32}; {settings.SESSION_COOKIE_NAME}={session}"
 

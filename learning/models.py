@@ -191,7 +191,8 @@ class CoursePage(CacheableRoutablePageMixin, SitePage):
             raise ValidationError({"accredited_until": _("The accreditation cannot end before it starts.")})
 
     def lessons(self):
-        return LessonPage.objects.live().child_of(self).order_by("path")
+        """The live lessons in order, for lists and progress: their bodies are loaded only when used."""
+        return LessonPage.objects.live().child_of(self).order_by("path").defer_streamfields()
 
     def accredited_on(self, day):
         """Whether a completion on ``day`` earns the course's points (inside the accreditation's dates)."""
