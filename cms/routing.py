@@ -7,10 +7,14 @@ view starts, most of an uncached request's time. Which page answers an address o
 changes when a page is published, unpublished, moved or deleted or a site is edited,
 and each of those starts a new page-cache generation (``cms.pagecache.purge``). So
 the site and the page's type and id are kept under that generation, and a known
-address costs one query: the page itself, which must still be live.
+address costs one query: the page itself, which must still be live and still at
+that address.
 
-Only what routing found is kept: privacy (``before_serve_page``) and the page's own
-view run on every request as before. Addresses that found no page are not kept.
+Routes are kept per page, under the page's own address, never under what follows it:
+``/nl/nieuws/feed/`` is the news index's route replayed with ``feed/`` left over for
+the page's own ``route`` (a routable page's sub-address), and a made-up address below
+a page (a resume link's key, say) adds nothing to the cache. Privacy
+(``before_serve_page``) and the page's own view run on every request as before.
 
 Privacy costs two more queries per page (the page's ancestors, then their restrictions),
 though few pages are private: ``may_be_restricted`` answers from the paths of the pages
@@ -23,6 +27,7 @@ import hashlib
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 from django.http import Http404
 from django.utils import translation
@@ -30,46 +35,53 @@ from wagtail.models import Page
 
 from cms.pagecache import MAX_CACHED_PATH, cached_fragment, generation
 
+# Deeper addresses are routed by Wagtail alone (the pages of this site are at most five deep).
+MAX_COMPONENTS = 12
+NOT_FOUND = object()
 
-def route_key(request, path):
-    where = f"{request._get_raw_host()}|{request.get_port()}|{translation.get_language()}|{path}"
-    return f"route:{generation()}:{hashlib.sha256(where.encode()).hexdigest()}"
+
+def route_keys(request, parts):
+    """{key: depth} for the address made of ``parts`` (its path components) and each address above
+    it, the longest first: where the page that answers it may be kept."""
+    prefix = f"route:{generation()}:"
+    where = (request._get_raw_host(), request.get_port(), translation.get_language())
+    return {
+        prefix + hashlib.sha256("|".join((*where, *parts[:depth])).encode()).hexdigest(): depth
+        for depth in range(len(parts), -1, -1)
+    }
 
 
 def components(path):
     return [component for component in path.split("/") if component]
 
 
-def reached_by(page, site, path):
+def reached_by(page, site, parts):
     """How many of the address's components the tree consumed to reach ``page`` from the site's
-    root (the rest go to the page's own ``route``, as a routable page's sub-address); None when
-    the page's place in the tree does not match the address."""
+    root (the rest go to the page's own ``route``); None when the page's place in the tree does
+    not match the address."""
     depth = page.depth - site.root_page.depth
-    consumed = components(path)[: max(depth, 0)]
     slugs = page.url_path.strip("/").split("/")[-depth:] if depth > 0 else []
-    if depth < 0 or consumed != slugs:
+    if depth < 0 or parts[: max(depth, 0)] != slugs:
         return None
     return depth
 
 
-def replay(request, path, site, label, pk, depth):
-    """The route Wagtail would find, from what was kept; None when the page is no longer live or
-    no longer at that address (a change that started no new generation)."""
+def replay(request, parts, site, label, pk, depth):
+    """The route Wagtail would find from the page kept for ``parts[:depth]``: NOT_FOUND when the
+    rest of the address finds nothing below it, None when the page is no longer live or no longer
+    at that address (a change that started no new generation)."""
     try:
         model = apps.get_model(label)
-    except LookupError:
-        return None
-    try:
         page = model.objects.get(pk=pk, live=True)
-    except model.DoesNotExist:
+    except (LookupError, ObjectDoesNotExist):
         return None
-    if reached_by(page, site, path) != depth:
+    if reached_by(page, site, parts) != depth:
         return None
     request._wagtail_site = site
     try:
-        return page.route(request, components(path)[depth:])
+        return page.route(request, parts[depth:])
     except Http404:
-        return None  # Wagtail's own routing says so again
+        return NOT_FOUND
 
 
 class RouteCacheMiddleware:
@@ -87,20 +99,30 @@ class RouteCacheMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not self.wagtail_serve or not view_args or len(view_args[0]) > MAX_CACHED_PATH:
             return None
-        path = view_args[0]
-        key = route_key(request, path)
-        kept = cache.get(key)
-        if kept is not None:
-            route = replay(request, path, *kept)
-            if route is not None:
-                request._wagtail_route_for_request = route
-                return None
-        route = Page.route_for_request(request, path)
+        parts = components(view_args[0])
+        if len(parts) > MAX_COMPONENTS:
+            return None
+        # The longest part of the address that is a page's own address (one round trip for all).
+        keys = route_keys(request, parts)
+        kept = cache.get_many(list(keys))
+        route = None
+        for key in keys:
+            if key in kept:
+                route = replay(request, parts, *kept[key])
+                break
+        if route is NOT_FOUND:
+            request._wagtail_route_for_request = None
+            return None
+        if route is None:
+            route = Page.route_for_request(request, view_args[0])
+        else:
+            request._wagtail_route_for_request = route
         site = getattr(request, "_wagtail_site", None)
         if route is not None and site is not None:
             page = route[0]
-            depth = reached_by(page, site, path)
-            if depth is not None:
+            depth = reached_by(page, site, parts)
+            key = next((key for key, at in keys.items() if at == depth), None)
+            if key is not None and key not in kept:
                 cache.set(key, (site, page._meta.label_lower, page.pk, depth), settings.PAGE_CACHE_SECONDS)
         return None
 
