@@ -296,6 +296,13 @@ class CommitteePage(CacheableRoutablePageMixin, SitePage):
     def warnings(self, on=None):
         return committee_warnings(self, on)
 
+    def public_decisions(self):
+        return (
+            Decision.objects.filter(meeting__committee__translation_key=self.translation_key, public=True)
+            .select_related("meeting")
+            .order_by("-meeting__starts_at")
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Looked up only when the page's body is rendered, not when it comes from the cache.
@@ -303,13 +310,11 @@ class CommitteePage(CacheableRoutablePageMixin, SitePage):
         context.update(
             members=members,
             balance=SimpleLazyObject(lambda: representation_balance(members)),
-            kpis=self.kpis(),
-            decisions=Decision.objects.filter(
-                meeting__committee__translation_key=self.translation_key, public=True
-            )
-            .select_related("meeting")
-            .order_by("-meeting__starts_at")[:10],
-            upcoming=self.meetings().filter(starts_at__gte=timezone.now()).order_by("starts_at")[:5],
+            kpis=SimpleLazyObject(lambda: list(self.kpis())),
+            decisions=SimpleLazyObject(lambda: list(self.public_decisions()[:10])),
+            upcoming=SimpleLazyObject(
+                lambda: list(self.meetings().filter(starts_at__gte=timezone.now()).order_by("starts_at")[:5])
+            ),
             vacancies=SimpleLazyObject(lambda: list(VacancyPage.open_under(self))),
             seated=self.kind in SEATED_KINDS,
         )

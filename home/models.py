@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -240,6 +241,13 @@ class SitePage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def meta_description(self):
+        """What search engines and link previews show: the promote tab's description, else the
+        page's introduction or summary, shortened (a page type without either has none)."""
+        text = getattr(self, "introduction", "") or getattr(self, "summary", "")
+        return self.search_description or Truncator(text).chars(160)
 
     def get_view_restrictions(self):
         # Asked on every request for a page; most pages have no restriction on or above them.

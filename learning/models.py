@@ -213,7 +213,6 @@ class CoursePage(CacheableRoutablePageMixin, SitePage):
         context["audience"] = SimpleLazyObject(
             lambda: [row.get_profession_display() for row in self.audience.all()]
         )
-        context["signed"] = self.signatories.select_related("signature", "logo")
         return context
 
     @path("enrol/", name="enrol")

@@ -130,6 +130,22 @@ def test_every_page_has_an_seo_title_and_description(client):
     assert '<meta name="description" content="Lifelong learning.">' in response.text
 
 
+def test_without_a_search_description_a_page_is_described_by_its_introduction_or_summary(client):
+    from tests.learning_factories import make_course
+
+    news = factories.make_news(factories.make_news_index(), introduction="Nieuws <b>" + "lang " * 60)
+    course = make_course()
+    course.summary = "Wat u leert over stralingsbescherming."
+    course.save_revision().publish()
+    described = client.get(news.url).text
+    assert '<meta name="description" content="Nieuws &lt;b&gt;lang lang' in described
+    assert "lang …" in described or "lang…" in described  # shortened to 160 characters
+    assert (
+        '<meta name="description" content="Wat u leert over stralingsbescherming.">'
+        in client.get(course.url).text
+    )
+
+
 def test_sitemap_and_robots(client):
     page = factories.make_standard_page(slug="over-ons")
     sitemap = client.get("/sitemap.xml")
