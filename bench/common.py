@@ -27,6 +27,20 @@ def configure(database, workdir, name):
         os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
 
 
+DEMO_SITE = ("load_demo_content", "load_demo_courses", "load_demo_committees")
+
+
+def load_demo(commands=DEMO_SITE):
+    """Migrate, collect the static files and run the demo loaders ``commands`` (their output hidden)."""
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    quiet = open(os.devnull, "w")
+    for command in commands:
+        call_command(command, stdout=quiet)
+
+
 def timed(function, runs):
     """Median and slowest wall time of ``runs`` calls, in milliseconds."""
     times = []

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import configure, timed  # noqa: E402
+from bench.common import configure, load_demo, timed  # noqa: E402
 from bench.seed import enrol, new_learners, pass_courses, right_answers  # noqa: E402, F401 (concurrency.py)
 
 
@@ -36,16 +36,8 @@ def parse_args():
 
 
 def prepare():
-    import os
-
-    from django.core.management import call_command
-
     print("Migrating and loading the demo site and courses ...", flush=True)
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
-    quiet = open(os.devnull, "w")
-    call_command("load_demo_content", stdout=quiet)
-    call_command("load_demo_courses", stdout=quiet)
+    load_demo(("load_demo_content", "load_demo_courses"))
 
 
 def course():

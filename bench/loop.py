@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import configure, timed  # noqa: E402
+from bench.common import configure, load_demo, timed  # noqa: E402
 from bench.seed import seed_courses  # noqa: E402
 
 
@@ -37,10 +37,7 @@ def prepare(responses, courses):
 
     quiet = open(os.devnull, "w")
     print("Migrating and loading the demo site, courses and committees ...", flush=True)
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
-    for command in ("load_demo_content", "load_demo_courses", "load_demo_committees"):
-        call_command(command, stdout=quiet)
+    load_demo()
     print(f"Generating {responses} responses ...", flush=True)
     call_command("load_demo_survey", responses=responses, stdout=quiet)
     seed_courses(courses)

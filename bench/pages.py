@@ -2,10 +2,11 @@
 
 Builds a throw-away database (SQLite, or PostgreSQL and Redis with --database postgres)
 with the demo site, courses and committees and N news items, logs a learner in
-(enrolled in the first course, one lesson done), then times in one process with
-production settings, through Django's whole middleware stack without HTTP: the
-home page, a news page, an event page, a course page and a committee page, beside
-robots.txt, a trivial view. Each row: median and slowest of ``--runs`` requests
+(enrolled in the first course, one lesson done) or sends a session cookie
+(``--visitor anonymous``), then times in one process with production settings,
+through Django's whole middleware stack without HTTP, the pages bench/run.py
+times: home, news index, a news page, an event page, a course page and a
+committee page, beside robots.txt, a trivial view. Each row: median and slowest of ``--runs`` requests
 after one to warm the per-process caches, and the SQL queries of one request.
 ``--profile NAME`` prints where the time of that page goes (cProfile).
 """
@@ -23,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import configure, timed  # noqa: E402
-from bench.seed import HOST, seed_news  # noqa: E402
+from bench.common import configure, load_demo, timed  # noqa: E402
+from bench.seed import HOST, anonymous_pages, seed_news  # noqa: E402
 
 DATABASE = "nmep_bench_pages"
 REDIS_URL = "redis://127.0.0.1:6379/8"
@@ -47,14 +48,8 @@ def parse_args():
 
 
 def prepare(news):
-    from django.core.management import call_command
-
-    quiet = open(os.devnull, "w")
     print("Migrating and loading the demo site, courses, committees and news ...", flush=True)
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
-    for command in ("load_demo_content", "load_demo_courses", "load_demo_committees"):
-        call_command(command, stdout=quiet)
+    load_demo()
     seed_news(news)
 
 
@@ -91,24 +86,8 @@ def first_course():
 
 
 def pages():
-    """(name, path) of each page timed."""
-    from django.urls import reverse
-
-    from committee.models import CommitteePage
-    from home.models import EventPage, HomePage, NewsIndexPage, NewsPage
-
-    def dutch(model):
-        return model.objects.live().filter(locale__language_code="nl")
-
-    return [
-        ("robots.txt", reverse("robots_txt")),
-        ("home", dutch(HomePage).first().url),
-        ("news index", dutch(NewsIndexPage).first().url),
-        ("news page", dutch(NewsPage).order_by("-date").first().url),
-        ("event page", dutch(EventPage).order_by("-start").first().url),
-        ("course page", first_course().url),
-        ("committee page", dutch(CommitteePage).order_by("path").first().url),
-    ]
+    """(name, path) of each page timed: the pages bench/run.py times."""
+    return anonymous_pages()
 
 
 def queries(client, path):

@@ -31,6 +31,8 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import load_demo  # noqa: E402
+
 PARAGRAPH = (
     "<p>The Netherlands produces a large share of the world's medical isotopes; "
     "the field needs qualified people for every step from reactor to patient.</p>"
@@ -534,13 +536,7 @@ def stage(label, function, *args):
 
 
 def demo_site():
-    from django.core.management import call_command
-
-    quiet = open(os.devnull, "w")
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
-    for command in ("load_demo_content", "load_demo_courses", "load_demo_committees"):
-        call_command(command, stdout=quiet)
+    load_demo()
 
 
 def analyse():

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import configure, timed  # noqa: E402
+from bench.common import configure, load_demo, timed  # noqa: E402
 from bench.seed import first_step_post, seed_surveys, survey_analyst  # noqa: E402
 
 
@@ -36,12 +36,9 @@ def parse_args():
 
 
 def prepare(responses, waves):
-    from django.core.management import call_command
 
     print("Migrating and loading the demo content ...", flush=True)
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))
+    load_demo(("load_demo_content",))
     print(f"Generating {waves} x {responses} responses ...", flush=True)
     start = time.perf_counter()
     seed_surveys(waves, responses)
