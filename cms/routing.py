@@ -41,14 +41,14 @@ NOT_FOUND = object()
 
 
 def route_keys(request, parts):
-    """{key: depth} for the address made of ``parts`` (its path components) and each address above
-    it, the longest first: where the page that answers it may be kept."""
+    """Where the page at each address above the one made of ``parts`` (its path components) may be
+    kept, by depth: ``keys[0]`` is the site's root, ``keys[-1]`` the whole address."""
     prefix = f"route:{generation()}:"
     where = (request._get_raw_host(), request.get_port(), translation.get_language())
-    return {
-        prefix + hashlib.sha256("|".join((*where, *parts[:depth])).encode()).hexdigest(): depth
-        for depth in range(len(parts), -1, -1)
-    }
+    return [
+        prefix + hashlib.sha256("|".join((*where, *parts[:depth])).encode()).hexdigest()
+        for depth in range(len(parts) + 1)
+    ]
 
 
 def components(path):
@@ -66,7 +66,7 @@ def reached_by(page, site, parts):
     return depth
 
 
-def replay(request, parts, site, label, pk, depth):
+def replay(request, parts, depth, site, label, pk):
     """The route Wagtail would find from the page kept for ``parts[:depth]``: NOT_FOUND when the
     rest of the address finds nothing below it, None when the page is no longer live or no longer
     at that address (a change that started no new generation)."""
@@ -104,11 +104,11 @@ class RouteCacheMiddleware:
             return None
         # The longest part of the address that is a page's own address (one round trip for all).
         keys = route_keys(request, parts)
-        kept = cache.get_many(list(keys))
+        kept = cache.get_many(keys)
         route = None
-        for key in keys:
-            if key in kept:
-                route = replay(request, parts, *kept[key])
+        for depth in reversed(range(len(keys))):
+            if keys[depth] in kept:
+                route = replay(request, parts, depth, *kept[keys[depth]])
                 break
         if route is NOT_FOUND:
             request._wagtail_route_for_request = None
@@ -121,9 +121,8 @@ class RouteCacheMiddleware:
         if route is not None and site is not None:
             page = route[0]
             depth = reached_by(page, site, parts)
-            key = next((key for key, at in keys.items() if at == depth), None)
-            if key is not None and key not in kept:
-                cache.set(key, (site, page._meta.label_lower, page.pk, depth), settings.PAGE_CACHE_SECONDS)
+            if depth is not None and keys[depth] not in kept:
+                cache.set(keys[depth], (site, page._meta.label_lower, page.pk), settings.PAGE_CACHE_SECONDS)
         return None
 
 
