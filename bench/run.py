@@ -63,6 +63,13 @@ def parse_args():
     parser.add_argument("--courses", type=int, default=50, help="Courses (default 50).")
     parser.add_argument("--learners", type=int, default=5000, help="Learners (default 5000).")
     parser.add_argument("--enrolments", type=int, default=20_000, help="Enrolments (default 20,000).")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="NAME",
+        help="Time only the rows whose request or mode is one of these (e.g. uncached 'news page'); "
+        "robots.txt is always timed, for reference.",
+    )
     return parser.parse_args()
 
 
@@ -278,6 +285,13 @@ def table(database, seeded, rows, args, load):
     return "\n".join(lines)
 
 
+def chosen(targets, only):
+    """The targets named by ``--only`` (by request or mode), robots.txt always; all without it."""
+    if not only:
+        return targets
+    return [t for t in targets if t["name"] == "robots.txt" or {t["name"], t["mode"]} & set(only)]
+
+
 def run_suite(database, args):
     """Seed, serve and load one database; returns its table."""
     workdir = Path(tempfile.mkdtemp(prefix="nmep-bench-"))
@@ -292,7 +306,7 @@ def run_suite(database, args):
         port, log = free_port(), workdir / "gunicorn.log"
         server = start_gunicorn(env, port, args.workers, log)
         rows = []
-        for target in seeded["targets"]:
+        for target in chosen(seeded["targets"], args.only):
             url = f"http://127.0.0.1:{port}{target['path']}"
             print(f"wrk {target['method']} {target['path']} ({target['mode']}) ...", flush=True)
             rows.append((target, {"alone": alone(url, target), **wrk(url, target, args, workdir)}))

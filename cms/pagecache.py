@@ -9,14 +9,19 @@ starts a new cache generation, so every stored page is stale at once.
 Visitors who are logged in never get a stored page, but the parts of a page that
 are the same for everyone (menus, footer, a page's body) are kept as template
 fragments (Wagtail's ``{% wagtailpagecache %}`` and ``{% wagtailcache %}``) keyed
-on the same generation, which ``fragment_context`` hands to every template.
+on the same generation, which ``fragment_context`` hands to every template. Those
+fragments, and values kept with ``cached_fragment``, are read through
+``cms.localcache`` (a copy in each process), and a request asks the shared cache for
+the generation once: the whole request sees the content of one generation.
 """
 
 import hashlib
 import uuid
+from contextlib import contextmanager
 
+from asgiref.local import Local
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.utils import timezone
@@ -26,6 +31,8 @@ GENERATION_KEY = "pagecache:generation"
 MAX_CACHED_PATH = 512
 # Cookies that mean the visitor may see something made for them alone.
 PERSONAL_COOKIES = ("sessionid", "messages")
+# The generation the request being answered has seen (set only while one is answered).
+_request = Local()
 
 
 def allow_page_cache(response, seconds=None):
@@ -57,12 +64,31 @@ def purge(**kwargs):
 
 
 def new_generation():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    value = uuid.uuid4().hex
+    cache.set(GENERATION_KEY, value, None)
+    if getattr(_request, "generation", None) is not None:
+        _request.generation = value  # what this request renders after the change is new too
 
 
 def generation():
-    """The current cache generation; fragments keyed on it go stale with the pages."""
-    return cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None)
+    """The current cache generation; fragments keyed on it go stale with the pages. Asked of the
+    shared cache once per request (``one_generation``), every time outside one."""
+    value = getattr(_request, "generation", None)
+    if value is None:
+        value = cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None)
+        if getattr(_request, "answering", False):
+            _request.generation = value
+    return value
+
+
+@contextmanager
+def one_generation():
+    """While a request is answered, ``generation()`` asks the shared cache once."""
+    _request.answering, _request.generation = True, None
+    try:
+        yield
+    finally:
+        _request.answering, _request.generation = False, None
 
 
 def fragment_context(request):
@@ -87,11 +113,11 @@ def allowed_host(request):
 
 def cached_fragment(name, compute):
     """``compute()``'s value, kept until published content changes."""
-    key = f"fragment:{generation()}:{name}"
-    value = cache.get(key)
+    fragments, key = caches["template_fragments"], f"fragment:{generation()}:{name}"
+    value = fragments.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+        fragments.set(key, value, settings.PAGE_CACHE_SECONDS)
     return value
 
 
@@ -126,6 +152,10 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with one_generation():
+            return self.answer(request)
+
+    def answer(self, request):
         key = cache_key(request)
         cached = cache.get(key) if key else None
         if cached is not None:

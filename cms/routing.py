@@ -26,7 +26,7 @@ import hashlib
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 from django.http import Http404
@@ -102,9 +102,12 @@ class RouteCacheMiddleware:
         parts = components(view_args[0])
         if len(parts) > MAX_COMPONENTS:
             return None
-        # The longest part of the address that is a page's own address (one round trip for all).
+        # The longest part of the address that is a page's own address: the whole address when this
+        # process holds its route, else one round trip to the shared cache for all of them.
         keys = route_keys(request, parts)
-        kept = cache.get_many(keys)
+        routes = caches["template_fragments"]  # a copy in this process first (cms/localcache.py)
+        whole = routes.local(keys[-1])
+        kept = {keys[-1]: whole} if whole is not None else routes.get_many(keys)
         route = None
         for depth in reversed(range(len(keys))):
             if keys[depth] in kept:
@@ -122,7 +125,7 @@ class RouteCacheMiddleware:
             page = route[0]
             depth = reached_by(page, site, parts)
             if depth is not None and keys[depth] not in kept:
-                cache.set(keys[depth], (site, page._meta.label_lower, page.pk), settings.PAGE_CACHE_SECONDS)
+                routes.set(keys[depth], (site, page._meta.label_lower, page.pk), settings.PAGE_CACHE_SECONDS)
         return None
 
 

@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 
 from .helpers import empty
@@ -7,10 +7,13 @@ from .helpers import empty
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache (the page cache and rate limits live there)."""
+    """Each test starts with an empty cache (the page cache and rate limits live there), and no copy
+    of a fragment kept in this process (cms/localcache.py)."""
     empty(cache)
+    caches["template_fragments"].clear()
     yield
     empty(cache)
+    caches["template_fragments"].clear()
 
 
 @pytest.fixture

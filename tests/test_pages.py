@@ -130,6 +130,12 @@ def test_every_page_has_an_seo_title_and_description(client):
     assert '<meta name="description" content="Lifelong learning.">' in response.text
 
 
+def test_a_page_names_its_full_address_as_canonical_and_a_page_of_another_view_names_none(client):
+    page = factories.make_standard_page(slug="over-ons")
+    assert '<link rel="canonical" href="http://localhost/nl/over-ons/">' in client.get(page.url).text
+    assert 'rel="canonical"' not in client.get("/accounts/login/").text
+
+
 def test_without_a_search_description_a_page_is_described_by_its_introduction_or_summary(client):
     from tests.learning_factories import make_course
 

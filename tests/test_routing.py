@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -30,7 +30,7 @@ def kept(client, url):
     request = client.get(url, **SESSION).wsgi_request
     with translation.override("nl"):
         key = route_keys(request, components(url.removeprefix("/nl/")))[-1]
-    return cache.get(key) is not None
+    return caches["template_fragments"].get(key) is not None
 
 
 def test_a_known_address_is_routed_with_one_query_for_its_page(client):

@@ -153,6 +153,14 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     }
+# Routes, menus and page fragments, keyed on the page-cache generation, are read from a copy
+# in each process's memory before the cache above (cms/localcache.py).
+CACHES["template_fragments"] = {
+    "BACKEND": "cms.localcache.LocalFirstCache",
+    "LOCATION": "default",
+    "KEY_PREFIX": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": env.int("LOCAL_FRAGMENTS", default=1000)},
+}
 # Seconds an anonymous visitor's page stays in the cache; publishing purges sooner.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 

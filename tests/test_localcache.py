@@ -1,0 +1,104 @@
+"""Copies of fragments in the process's memory: fewer trips to the shared cache, never a stale page."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache, caches
+
+from cms import localcache, pagecache
+
+from . import factories
+
+SESSION = {"HTTP_COOKIE": "sessionid=no-such-session"}  # past the page cache: every request renders
+TEMPLATES = Path(settings.BASE_DIR) / "templates"
+
+
+@pytest.fixture
+def fragments():
+    return caches["template_fragments"]
+
+
+def forget_copies(fragments):
+    """What another process sees: the shared cache, without this process's copies."""
+    fragments.clear()
+
+
+def test_a_kept_value_is_read_from_the_process_copy_without_the_shared_cache(fragments, monkeypatch):
+    fragments.set("fragment:g1:menu", ["Home", "Nieuws"], 60)
+    monkeypatch.setattr(type(fragments), "shared", property(lambda self: None))  # a trip would fail
+    assert fragments.get("fragment:g1:menu") == ["Home", "Nieuws"]
+    assert fragments.get_many(["fragment:g1:menu"]) == {"fragment:g1:menu": ["Home", "Nieuws"]}
+
+
+def test_a_value_kept_by_another_process_is_read_once_and_copied(fragments):
+    fragments.set("fragment:g1:footer", "<footer>x</footer>", 60)
+    forget_copies(fragments)
+    assert fragments.local("fragment:g1:footer") is None
+    assert fragments.get("fragment:g1:footer") == "<footer>x</footer>"
+    assert fragments.local("fragment:g1:footer") == "<footer>x</footer>"
+
+
+def test_a_copy_expires_when_the_shared_value_does(fragments, monkeypatch):
+    now = 1_000_000.0
+    monkeypatch.setattr(localcache.time, "time", lambda: now)
+    fragments.set("fragment:g1:upcoming", "<p>Symposium</p>", 30)
+    forget_copies(fragments)
+    now += 20
+    assert fragments.get("fragment:g1:upcoming") == "<p>Symposium</p>"  # copied 20 s after it was kept
+    now += 11
+    assert fragments.local("fragment:g1:upcoming") is None
+    assert fragments.get("fragment:g1:upcoming") is None
+
+
+def test_a_copy_is_never_changed_by_the_request_that_read_it(fragments):
+    fragments.set("fragment:g1:links", [{"url": "/nl/"}], 60)
+    fragments.get("fragment:g1:links")[0]["url"] = "/changed/"
+    assert fragments.get("fragment:g1:links") == [{"url": "/nl/"}]
+
+
+def test_the_process_keeps_no_more_copies_than_its_limit(fragments, monkeypatch):
+    monkeypatch.setattr(fragments.store, "max_entries", 3)
+    for number in range(5):
+        fragments.set(f"fragment:g1:{number}", str(number), 60)
+    assert [fragments.local(f"fragment:g1:{number}") for number in range(5)] == [None, None, "2", "3", "4"]
+
+
+def test_a_timeout_of_zero_keeps_nothing(fragments):
+    fragments.set("fragment:g1:none", "x", 0)
+    assert fragments.get("fragment:g1:none") is None
+
+
+@pytest.mark.django_db
+def test_a_page_changed_by_another_process_is_rendered_anew_here(client):
+    page = factories.make_standard_page(title="Oude titel")
+    assert "Oude titel" in client.get(page.url, **SESSION).text
+    # Another web process publishes: the database and the shared generation change, nothing here.
+    type(page).objects.filter(pk=page.pk).update(title="Nieuwe titel")
+    cache.set(pagecache.GENERATION_KEY, "set-by-another-process", None)
+    response = client.get(page.url, **SESSION)
+    assert "Nieuwe titel" in response.text and "Oude titel" not in response.text
+
+
+@pytest.mark.django_db
+def test_a_request_asks_the_shared_cache_for_the_generation_once(client, monkeypatch):
+    page = factories.make_standard_page()
+    client.get(page.url, **SESSION)
+    asked = []
+    real = cache.get_or_set
+    monkeypatch.setattr(cache, "get_or_set", lambda *args, **kw: asked.append(args[0]) or real(*args, **kw))
+    client.get(page.url, **SESSION)
+    assert asked == [pagecache.GENERATION_KEY]
+    asked.clear()
+    pagecache.generation()  # outside a request (a job, a command): asked every time
+    pagecache.generation()
+    assert asked == [pagecache.GENERATION_KEY] * 2
+
+
+def test_every_cached_fragment_of_the_site_varies_on_the_generation():
+    tags = []
+    for template in TEMPLATES.rglob("*.html"):
+        tags += re.findall(r"{%\s*(?:wagtailpagecache|wagtailcache|cache)\s[^%]*%}", template.read_text())
+    assert len(tags) >= 10
+    assert [tag for tag in tags if "page_cache_generation" not in tag] == []
