@@ -20,6 +20,10 @@ Privacy costs two more queries per page (the page's ancestors, then their restri
 though few pages are private: ``may_be_restricted`` answers from the paths of the pages
 that carry a restriction, kept under the same generation (saving or deleting a
 restriction starts a new one), and pages elsewhere skip both queries.
+
+The sites' root paths, which Wagtail reads from the cache to link to pages, are kept under
+the generation too (a site or a page's address changes only with a new one), so an
+uncached page asks the shared cache for nothing but the generation.
 """
 
 import hashlib
@@ -31,7 +35,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 from django.http import Http404
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from cms.pagecache import MAX_CACHED_PATH, cached_fragment, generation
 
@@ -102,6 +106,8 @@ class RouteCacheMiddleware:
         parts = components(view_args[0])
         if len(parts) > MAX_COMPONENTS:
             return None
+        # Wagtail reads the sites' root paths from the shared cache for the page's links: keep them here.
+        request._wagtail_cached_site_root_paths = cached_fragment("site-root-paths", Site.get_site_root_paths)
         # The longest part of the address that is a page's own address: the whole address when this
         # process holds its route, else one round trip to the shared cache for all of them.
         keys = route_keys(request, parts)

@@ -35,6 +35,9 @@ from cms.pagecache import allow_page_cache, purge, seconds_until
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, ObjectiveBlock
 
+# What a page without a restriction on or above it answers; evaluated once (empty), not per request.
+NO_RESTRICTIONS = PageViewRestriction.objects.none()
+
 
 class Record(models.Model):
     """Something people leave on the site (a registration, an answer): data, not content.
@@ -253,7 +256,7 @@ class SitePage(Page):
         # Asked on every request for a page; most pages have no restriction on or above them.
         if routing.may_be_restricted(self):
             return super().get_view_restrictions()
-        return PageViewRestriction.objects.none()
+        return NO_RESTRICTIONS
 
     def serve(self, request, *args, **kwargs):
         # Runs for the page's own URL; the same page is shown to every anonymous

@@ -208,7 +208,8 @@ class CoursePage(CacheableRoutablePageMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = self.lessons()
+        # Built only when a list of lessons is rendered, not when it comes from the cache (0.6 ms).
+        context["lessons"] = SimpleLazyObject(self.lessons)
         # Looked up only when the course's description is rendered, not when it comes from the cache.
         context["audience"] = SimpleLazyObject(
             lambda: [row.get_profession_display() for row in self.audience.all()]
@@ -281,11 +282,11 @@ class LessonPage(SitePage):
         course = self.course()
         enrolment = course.enrolment_for(request.user)
         if enrolment is None:
-            return redirect(course.url)
+            return redirect(course.get_url(request))
         if request.method == "POST":
             enrolment.complete_lesson(self)
             following = enrolment.next_lesson(after=self)
-            return redirect(following.url if following else course.url)
+            return redirect((following or course).get_url(request))
         enrolment.visit(self)
         context = self.get_context(request, *args, **kwargs)
         context.update(course=course, enrolment=enrolment, done=enrolment.has_done(self))

@@ -78,12 +78,12 @@ def edit_profile(request):
 @require_POST
 def enrol(request, course):
     if not request.user.is_authenticated:
-        return redirect_to_login(course.url)
+        return redirect_to_login(course.get_url(request))
     Enrolment.objects.get_or_create(
         user=request.user, course_key=course.translation_key, defaults={"course": course}
     )
     first = course.lessons().first()
-    return redirect(first.url if first else course.url)
+    return redirect((first or course).get_url(request))
 
 
 @require_POST
@@ -92,7 +92,7 @@ def retake(request, course):
     if enrolment is None or not enrolment.retake():
         return HttpResponseBadRequest(_("This course cannot be taken again yet."))
     first = course.lessons().first()
-    return redirect(first.url if first else course.url)
+    return redirect((first or course).get_url(request))
 
 
 def take_quiz(request, course):
@@ -103,12 +103,12 @@ def take_quiz(request, course):
     refusal = quiz_refusal(enrolment)
     if refusal:
         messages.info(request, refusal)
-        return redirect(course.url)
+        return redirect(course.get_url(request))
     if request.method == "POST":
         return submit_quiz(request, course, enrolment)
     if enrolment.attempts_left() == 0:
         messages.info(request, _("You have used all your attempts at this quiz."))
-        return redirect(course.url)
+        return redirect(course.get_url(request))
     attempt = QuizAttempt.start(enrolment)
     return render(request, "learning/quiz.html", quiz_context(course, enrolment, attempt))
 

@@ -211,7 +211,7 @@ class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
         return render(request, "surveys/closed.html", {"page": self, "state": self.state()}, status=403)
 
     def start_over(self, request):
-        return redirect(self.url + self.reverse_subpage("answer"))
+        return redirect(self.get_url(request) + self.reverse_subpage("answer"))
 
 
 def new_token():

@@ -163,12 +163,12 @@ class SurveyWizard(SessionWizardView):
         invitation = Invitation.objects.filter(pk=self.storage.extra_data.get("invitation")).first()
         if not draft.submit(profile, answers, ratings, invitation=invitation, respondent=self.request.user):
             messages.error(self.request, _("This invitation has already been used."))
-            return redirect(self.page.url)
+            return redirect(self.page.get_url(self.request))
         # The thank-you page recommends from this browser's own gaps; nothing else keeps them.
         levels = ("current", "required_now", "required_future")
         rows = [(r["competency"].pk, *(int(r[level]) for level in levels)) for r in ratings]
         self.request.session[self.page.gaps_session_key()] = to_session(gap_profile(rows))
-        return redirect(self.page.url + self.page.reverse_subpage("thanks"))
+        return redirect(self.page.get_url(self.request) + self.page.reverse_subpage("thanks"))
 
 
 def invitation_key(page):
@@ -226,7 +226,9 @@ def resume_survey(request, page, key):
 
 
 def resume_url(request, page, draft):
-    return request.build_absolute_uri(page.url + page.reverse_subpage("resume", args=[draft.resume_key]))
+    return request.build_absolute_uri(
+        page.get_url(request) + page.reverse_subpage("resume", args=[draft.resume_key])
+    )
 
 
 @require_POST

@@ -53,7 +53,9 @@ def database_url():
 @pytest.fixture(scope="module")
 def server(django_db_setup, tmp_path_factory):
     workdir = tmp_path_factory.mktemp("concurrency")
-    prefix = f"nmep-concurrency-{uuid.uuid4().hex[:12]}"
+    # The test's own cache keys, as web processes of one site share them: what the test publishes
+    # (a new page-cache generation, Wagtail's site root paths) reaches the server as it would.
+    prefix = settings.CACHES["default"].get("KEY_PREFIX") or f"nmep-concurrency-{uuid.uuid4().hex[:12]}"
     env = server_environment(workdir, database_url(), settings.REDIS_URL, prefix)
     try:
         with gunicorn(env, workdir, workers=3, threads=4) as running:

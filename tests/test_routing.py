@@ -6,7 +6,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from cms.routing import components, route_keys
 
@@ -128,3 +128,13 @@ def test_public_pages_skip_the_privacy_queries(client):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(page.url, **SESSION).status_code == 200
     assert not [q for q in queries if "pageviewrestriction" in q["sql"]]
+
+
+def test_a_site_given_a_new_host_name_links_its_pages_with_it_at_once(client):
+    page = factories.make_standard_page(slug="over-ons")
+    assert 'href="http://localhost/nl/over-ons/"' in client.get(page.url, **SESSION).text
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "nucleaire-geneeskunde.example"
+    site.save()
+    response = client.get(page.url, **SESSION)
+    assert 'rel="canonical" href="http://nucleaire-geneeskunde.example/nl/over-ons/"' in response.text
