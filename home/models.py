@@ -393,6 +393,9 @@ class NewsIndexPage(CacheableRoutablePageMixin, SitePage):
         context["tag"] = tag
         context["number"] = number
         context["tags"] = SimpleLazyObject(lambda: list(NewsPageTag.tags_in_use(self)))
+        # The feeds are linked twice each (head and page): their addresses are worked out once.
+        address = self.get_url(request)
+        context["feed_urls"] = {feed: address + self.reverse_subpage(feed) for feed in ("rss", "atom")}
         return context
 
     @path("feed/", name="rss")

@@ -119,6 +119,9 @@ def test_news_feeds_list_the_latest_items(client):
     assert "Roadmap presented at EANM" in rss.text
     assert atom["Content-Type"].startswith("application/atom+xml")
     assert "Roadmap presented at EANM" in atom.text
+    listing = client.get(index.url).text
+    for feed in (index.url + "feed/", index.url + "feed/atom/"):
+        assert listing.count(f'href="{feed}"') == 2  # announced in the head, linked on the page
 
 
 def test_every_page_has_an_seo_title_and_description(client):
