@@ -126,21 +126,26 @@ class LocalFirstCache(BaseCache):
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         key = self.make_and_validate_key(key, version=version)
-        seconds, expires = self.seconds(timeout), self.get_backend_timeout(timeout)
+        seconds, expires = self.lifetime(timeout)
         self.shared.set(key, (expires, value), seconds)
-        if seconds is None or seconds > 0:
-            self.store.put(key, expires, value)
+        self.keep(key, seconds, expires, value)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         key = self.make_and_validate_key(key, version=version)
-        seconds, expires = self.seconds(timeout), self.get_backend_timeout(timeout)
+        seconds, expires = self.lifetime(timeout)
         added = self.shared.add(key, (expires, value), seconds)
-        if added and (seconds is None or seconds > 0):
-            self.store.put(key, expires, value)
+        if added:
+            self.keep(key, seconds, expires, value)
         return added
 
-    def seconds(self, timeout):
-        return self.default_timeout if timeout is DEFAULT_TIMEOUT else timeout
+    def lifetime(self, timeout):
+        """Seconds for the shared cache (None: for ever) and the wall-clock time the value expires."""
+        seconds = self.default_timeout if timeout is DEFAULT_TIMEOUT else timeout
+        return seconds, self.get_backend_timeout(timeout)
+
+    def keep(self, key, seconds, expires, value):
+        if seconds is None or seconds > 0:  # a timeout of 0 keeps nothing
+            self.store.put(key, expires, value)
 
     def delete(self, key, version=None):
         key = self.make_and_validate_key(key, version=version)

@@ -31,7 +31,7 @@ GENERATION_KEY = "pagecache:generation"
 MAX_CACHED_PATH = 512
 # Cookies that mean the visitor may see something made for them alone.
 PERSONAL_COOKIES = ("sessionid", "messages")
-# The generation the request being answered has seen (set only while one is answered).
+# The generation the request being answered has seen: None until it asks, absent outside a request.
 _request = Local()
 
 
@@ -66,7 +66,7 @@ def purge(**kwargs):
 def new_generation():
     value = uuid.uuid4().hex
     cache.set(GENERATION_KEY, value, None)
-    if getattr(_request, "generation", None) is not None:
+    if hasattr(_request, "generation"):
         _request.generation = value  # what this request renders after the change is new too
 
 
@@ -76,7 +76,7 @@ def generation():
     value = getattr(_request, "generation", None)
     if value is None:
         value = cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None)
-        if getattr(_request, "answering", False):
+        if hasattr(_request, "generation"):
             _request.generation = value
     return value
 
@@ -84,11 +84,11 @@ def generation():
 @contextmanager
 def one_generation():
     """While a request is answered, ``generation()`` asks the shared cache once."""
-    _request.answering, _request.generation = True, None
+    _request.generation = None
     try:
         yield
     finally:
-        _request.answering, _request.generation = False, None
+        del _request.generation
 
 
 def fragment_context(request):
