@@ -26,12 +26,13 @@ the generation too (a site or a page's address changes only with a new one), so 
 uncached page asks the shared cache for nothing but the generation.
 """
 
+import functools
 import hashlib
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.core.exceptions import ObjectDoesNotExist
+from django.db import connections
 from django.db.models import Q
 from django.http import Http404
 from django.utils import translation
@@ -70,14 +71,59 @@ def reached_by(page, site, parts):
     return depth
 
 
+# Stands for the page's id while the query is compiled; no page has a negative id.
+PK_PLACEHOLDER = -7_654_321
+
+
+@functools.cache
+def compiled_live_page(model, alias):
+    """``filter(pk=..., live=True)`` on the page type's plain manager, compiled once per page type
+    and database: its SQL, its parameters with the id's position among them, and how a row
+    becomes a page.
+
+    Django builds and compiles a query anew each time it runs; for a page type with many
+    fields (a course: 43 columns over two tables) that took 1.6-2.3 ms here on every
+    uncached request against 0.4 ms for the query itself.
+    """
+    queryset = model._base_manager.db_manager(alias).filter(pk=PK_PLACEHOLDER, live=True)
+    compiler = queryset.query.get_compiler(using=alias)
+    sql, params = compiler.as_sql()
+    info = compiler.klass_info
+    # The plain manager selects the model's own columns only: no joined models, no annotations.
+    assert not info.get("related_klass_infos") and not compiler.annotation_col_map, model
+    start, end = info["select_fields"][0], info["select_fields"][-1] + 1
+    fields = [column[0].target.attname for column in compiler.select[start:end]]
+    converters = compiler.get_converters([column[0] for column in compiler.select])
+    return sql, list(params), list(params).index(PK_PLACEHOLDER), fields, converters, start, end
+
+
+def live_page(model, pk, alias="default"):
+    """The live page of type ``model`` with id ``pk``, or None: one query, compiled once."""
+    sql, params, position, fields, converters, start, end = compiled_live_page(model, alias)
+    params = params.copy()
+    params[position] = pk
+    connection = connections[alias]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    row = list(row)
+    for column, (functions, expression) in converters.items():
+        for convert in functions:
+            row[column] = convert(row[column], expression, connection)
+    return model.from_db(alias, fields, row[start:end])
+
+
 def replay(request, parts, depth, site, label, pk):
     """The route Wagtail would find from the page kept for ``parts[:depth]``: NOT_FOUND when the
     rest of the address finds nothing below it, None when the page is no longer live or no longer
     at that address (a change that started no new generation)."""
     try:
-        model = apps.get_model(label)
-        page = model.objects.get(pk=pk, live=True)
-    except (LookupError, ObjectDoesNotExist):
+        page = live_page(apps.get_model(label), pk)
+    except LookupError:
+        return None
+    if page is None:
         return None
     if reached_by(page, site, parts) != depth:
         return None

@@ -6,11 +6,12 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from wagtail.blocks import StreamValue
 from wagtail.models import Page, PageViewRestriction, Site
 
-from cms.routing import components, route_keys
+from cms.routing import components, live_page, route_keys
 
-from . import factories
+from . import factories, learning_factories
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +139,30 @@ def test_a_site_given_a_new_host_name_links_its_pages_with_it_at_once(client):
     site.save()
     response = client.get(page.url, **SESSION)
     assert 'rel="canonical" href="http://nucleaire-geneeskunde.example/nl/over-ons/"' in response.text
+
+
+def fields_of(page):
+    return {field.attname: field.value_to_string(page) for field in page._meta.concrete_fields}
+
+
+def test_a_remembered_page_is_read_as_the_orm_reads_it():
+    course = learning_factories.make_course(lessons=1)
+    lesson = course.lessons().first()
+    news = factories.make_news(factories.make_news_index(), title="Nieuw <b>lectoraat</b>", tags=["PET"])
+    for page in (course, lesson, news):
+        read = live_page(type(page), page.pk)
+        assert type(read) is type(page) and read.pk == page.pk
+        assert fields_of(read) == fields_of(type(page).objects.get(pk=page.pk))
+    # The database's value goes through the field's converter, as the ORM's would.
+    assert isinstance(live_page(type(course), course.pk).quiz, StreamValue)
+    assert live_page(type(lesson), lesson.pk).body[0].block_type == "paragraph"
+
+
+def test_a_page_that_is_not_live_or_not_there_is_not_read():
+    news = factories.make_news(factories.make_news_index())
+    with CaptureQueriesContext(connection) as queries:
+        assert live_page(type(news), news.pk) is not None
+    assert len(queries) == 1
+    news.unpublish()
+    assert live_page(type(news), news.pk) is None
+    assert live_page(type(news), 10**9) is None
