@@ -88,18 +88,18 @@ def compiled_live_page(model, alias):
     queryset = model._base_manager.db_manager(alias).filter(pk=PK_PLACEHOLDER, live=True)
     compiler = queryset.query.get_compiler(using=alias)
     sql, params = compiler.as_sql()
-    info = compiler.klass_info
-    # The plain manager selects the model's own columns only: no joined models, no annotations.
-    assert not info.get("related_klass_infos") and not compiler.annotation_col_map, model
-    start, end = info["select_fields"][0], info["select_fields"][-1] + 1
-    fields = [column[0].target.attname for column in compiler.select[start:end]]
-    converters = compiler.get_converters([column[0] for column in compiler.select])
-    return sql, list(params), list(params).index(PK_PLACEHOLDER), fields, converters, start, end
+    # The plain manager selects the model's own columns only (no joined models, no annotations),
+    # so a row is the page's fields in the order of ``compiler.select``.
+    assert not compiler.klass_info.get("related_klass_infos") and not compiler.annotation_col_map, model
+    columns = [column[0] for column in compiler.select]
+    fields = [column.target.attname for column in columns]
+    params = list(params)
+    return sql, params, params.index(PK_PLACEHOLDER), fields, compiler.get_converters(columns)
 
 
 def live_page(model, pk, alias="default"):
     """The live page of type ``model`` with id ``pk``, or None: one query, compiled once."""
-    sql, params, position, fields, converters, start, end = compiled_live_page(model, alias)
+    sql, params, position, fields, converters = compiled_live_page(model, alias)
     params = params.copy()
     params[position] = pk
     connection = connections[alias]
@@ -112,7 +112,7 @@ def live_page(model, pk, alias="default"):
     for column, (functions, expression) in converters.items():
         for convert in functions:
             row[column] = convert(row[column], expression, connection)
-    return model.from_db(alias, fields, row[start:end])
+    return model.from_db(alias, fields, row)
 
 
 def replay(request, parts, depth, site, label, pk):
@@ -121,11 +121,9 @@ def replay(request, parts, depth, site, label, pk):
     at that address (a change that started no new generation)."""
     try:
         page = live_page(apps.get_model(label), pk)
-    except LookupError:
+    except LookupError:  # a page type no longer installed
         return None
-    if page is None:
-        return None
-    if reached_by(page, site, parts) != depth:
+    if page is None or reached_by(page, site, parts) != depth:
         return None
     request._wagtail_site = site
     try:
