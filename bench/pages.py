@@ -6,7 +6,7 @@ with the demo site, courses and committees and N news items, logs a learner in
 (``--visitor anonymous``), then times in one process with production settings,
 through Django's whole middleware stack without HTTP, the pages bench/run.py
 times: home, news index, a news page, an event page, a course page and a
-committee page, beside robots.txt, a trivial view. Each row: median and slowest of ``--runs`` requests
+committee page (and a lesson for a learner), beside robots.txt, a trivial view. Each row: median and slowest of ``--runs`` requests
 after one to warm the per-process caches, and the SQL queries of one request.
 ``--profile NAME`` prints where the time of that page goes (cProfile).
 """
@@ -85,9 +85,11 @@ def first_course():
     return CoursePage.objects.live().filter(locale__language_code="nl").order_by("pk").first()
 
 
-def pages():
-    """(name, path) of each page timed: the pages bench/run.py times."""
-    return anonymous_pages()
+def pages(visitor):
+    """(name, path) of each page timed: the pages bench/run.py times, and a lesson for a learner."""
+    if visitor != "learner":
+        return anonymous_pages()
+    return anonymous_pages() + [("lesson page", first_course().lessons().last().url)]
 
 
 def queries(client, path):
@@ -101,10 +103,10 @@ def queries(client, path):
     return len(captured)
 
 
-def timings(client, runs):
+def timings(client, runs, visitor):
     """(name, path, (median ms, slowest ms), queries) per page."""
     rows = []
-    for name, path in pages():
+    for name, path in pages(visitor):
         client.get(path)  # warm the per-process caches and the shared fragments
         count = queries(client, path)
         rows.append((name, path, timed(lambda p=path: client.get(p), runs), count))
@@ -152,7 +154,7 @@ def main():
     try:
         prepare(args.news)
         client = learner_client() if args.visitor == "learner" else anonymous_client()
-        rows = timings(client, args.runs)
+        rows = timings(client, args.runs, args.visitor)
         if args.profile:
             profile(client, dict((name, path) for name, path, *_ in rows)[args.profile], args.runs)
     finally:

@@ -16,6 +16,13 @@ prints requests/s, p50 and p99 with the SQL queries each request costs:
   (a survey analyst) and the questionnaire's first step POSTed by respondents halfway
   through (bench/step_post.lua), each with a session made through Django while seeding.
 
+"CPU ms" is the processor time gunicorn's processes (master and workers) spent per request
+answered during the run, and for PostgreSQL "DB ms" the time of the database's own
+server processes for this benchmark's database: unlike requests/s, which moves with
+whatever else this shared machine is doing, these measure what a request costs, so
+they compare code across runs. 2 cores / (CPU ms + DB ms) is the most a request could
+reach on 2 cores with nothing else running, wrk included.
+
 Errors are responses other than the one expected (and, for the POST, a 200 that does
 not show the next step) and socket errors. `make bench` runs it; `--database postgres`
 uses PostgreSQL (database nmep_bench, created and dropped here) and Redis (db 8)
@@ -215,6 +222,74 @@ def milliseconds(text):
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
 
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pids):
+    """User and system time of each of these processes so far, by pid (those that have ended are left out)."""
+    times = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        times[pid] = (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime: fields 14 and 15 of proc(5)
+    return times
+
+
+def spent_since(before, after):
+    """Seconds spent between two readings: a process that started in between counts all its time,
+    one that ended in between is lost (gunicorn's workers and kept connections live through a run)."""
+    return sum(seconds - before.get(pid, 0) for pid, seconds in after.items())
+
+
+def children(pid):
+    """The processes whose parent is ``pid``: gunicorn's workers."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def database_pids():
+    """The PostgreSQL server processes serving this benchmark's database (gunicorn's kept connections)."""
+    query = "SELECT pid FROM pg_stat_activity WHERE datname = 'nmep_bench' AND pid <> pg_backend_pid()"
+    out = subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "nmep_bench", "-Atc", query],
+        capture_output=True,
+        text=True,
+    ).stdout
+    return [int(line) for line in out.split()]
+
+
+class CPUMeter:
+    """Processor time spent by the server's processes (and the database's) while wrk runs."""
+
+    def __init__(self, server, database):
+        self.server, self.database = server, database
+
+    def processes(self):
+        web = [self.server.pid, *children(self.server.pid)]
+        return web, database_pids() if self.database == "postgres" else []
+
+    def __enter__(self):
+        self.before = [cpu_seconds(pids) for pids in self.processes()]
+        return self
+
+    def __exit__(self, *exc):
+        after = [cpu_seconds(pids) for pids in self.processes()]
+        self.spent = [spent_since(b, a) for b, a in zip(self.before, after, strict=True)]
+
+    def per_request(self, requests):
+        """(web ms, database ms) per request; the database's is None on SQLite."""
+        web, db = (1000 * seconds / max(requests, 1) for seconds in self.spent)
+        return web, db if self.database == "postgres" else None
+
+
 def wrk(url, target, args, workdir, threads=2):
     command = ["wrk", f"-t{threads}", f"-c{args.connections}", f"-d{args.seconds}s", "--latency"]
     command += ["--timeout", "60s"]
@@ -267,14 +342,17 @@ def table(database, seeded, rows, args, load):
         f"Data: {seeded['volume']}; seeded in {seeded['seconds']:.0f} s",
     ]
     cells = [f"{'request':<12}", f"{'mode':<10}", f"{'req/s':>8}", f"{'p50 ms':>8}", f"{'p99 ms':>8}"]
-    cells.append(f"{'alone ms':>8}")
+    cells += [f"{'alone ms':>8}", f"{'CPU ms':>6}", f"{'DB ms':>5}"]
     header = "| " + " | ".join([*cells, f"{'SQL':>3}", f"{'errors':>6}", f"{'requests':>8}"]) + " |"
     lines += [header, "|" + "|".join("-" * len(cell) for cell in header.split("|")[1:-1]) + "|"]
     for target, r in rows:
         p50, p99 = (f"{r[p]:>8.1f}" if r["requests"] else f"{'-':>8}" for p in ("p50", "p99"))
+        web, db = r["cpu"]
+        db = f"{db:>5.2f}" if db is not None else f"{'-':>5}"
         lines.append(
             f"| {target['name']:<12} | {target['mode']:<10} | {r['rps']:>8.1f} | {p50} | {p99} "
-            f"| {r['alone']:>8.1f} | {target['sql']:>3} | {r['errors']:>6} | {r['requests']:>8} |"
+            f"| {r['alone']:>8.1f} | {web:>6.2f} | {db} | {target['sql']:>3} | {r['errors']:>6} "
+            f"| {r['requests']:>8} |"
         )
     for target, r in rows:
         if r["statuses"]:
@@ -309,7 +387,10 @@ def run_suite(database, args):
         for target in chosen(seeded["targets"], args.only):
             url = f"http://127.0.0.1:{port}{target['path']}"
             print(f"wrk {target['method']} {target['path']} ({target['mode']}) ...", flush=True)
-            rows.append((target, {"alone": alone(url, target), **wrk(url, target, args, workdir)}))
+            took = alone(url, target)
+            with CPUMeter(server, database) as meter:
+                figures = wrk(url, target, args, workdir)
+            rows.append((target, {"alone": took, "cpu": meter.per_request(figures["requests"]), **figures}))
         stop(server)
         server = None
         text = table(database, seeded, rows, args, load)
