@@ -16,7 +16,7 @@ from cms import audit, jobs
 from cms.exports import spreadsheet_response
 
 from . import tasks
-from .certificates import owed
+from .certificates import certificate_body_label, owed
 from .models import Certificate, CoursePage, Enrolment, QuizAttempt
 
 RESULTS_PERMISSION = "learning.view_learning_results"
@@ -124,7 +124,7 @@ def attendance_rows(course_key, start, end):
             c.register_number,
             c.learner_name,
             c.activity_id,
-            c.accrediting_body,
+            str(certificate_body_label(c)),  # by name, as on the certificate
             c.completed_on.isoformat(),
             float(c.points),
             c.course_title,

@@ -2,11 +2,13 @@
 
 The renderer may read only the project's certificate assets: static files and
 media (logos, signatures). A strict link callback maps ``/static/…`` and
-``/media/…`` to files under those folders and refuses everything else, and
-xhtml2pdf's resource access policy forbids the network and any file outside
-them, so a name like ``<img src="/etc/passwd">`` prints as text and fetches
-nothing. The QR code is drawn in memory (segno) and the signatories' images are read through
-the media storage (local or object storage), both embedded as data URIs.
+``/media/…`` to files under those folders, lets the images embedded as data URIs
+through, and turns every other address into an empty one, so that it never
+reaches xhtml2pdf's fetchers; xhtml2pdf's resource access policy forbids the
+network and any file outside those folders as a second line. A name like
+``<img src="/etc/passwd">`` prints as text and fetches nothing. The QR code is
+drawn in memory (segno) and the signatories' images are read through the media
+storage (local or object storage), both embedded as data URIs.
 
 A certificate is rendered once: the PDF is kept in the media storage (``Certificate.pdf``) and
 served from there, and ``issue_owed`` issues and renders in batches (a background job).
@@ -48,8 +50,22 @@ def asset_roots():
     return tuple(roots)
 
 
+# xhtml2pdf keeps the original address when a link callback answers with something empty, so a
+# refusal has to be an address of its own: an empty data URI, which holds nothing and fetches nothing.
+NO_RESOURCE = "data:,"
+EMBEDDED_IMAGES = tuple(f"data:image/{kind};base64," for kind in ("png", "jpeg", "gif", "webp"))
+
+
 def link_callback(uri, rel):
-    """Map a static or media URL to its file; refuse every other address."""
+    """Map a static or media URL to its file, keep an embedded image; anything else becomes no resource."""
+    if isinstance(uri, str) and uri.startswith(EMBEDDED_IMAGES):
+        return uri  # the QR code and the signatories' images, drawn or read by us
+    path = asset_path(uri) if isinstance(uri, str) else None
+    return str(path) if path else NO_RESOURCE
+
+
+def asset_path(uri):
+    """The file of a static or media URL, if it is one of the project's assets."""
     try:
         if uri.startswith(settings.STATIC_URL):
             found = finders.find(uri[len(settings.STATIC_URL) :])
@@ -61,8 +77,8 @@ def link_callback(uri, rel):
     except (SuspiciousFileOperation, NotImplementedError):  # a path out of its folder; storage without files
         path = None
     if path is None or not any(path.is_relative_to(root) for root in asset_roots()) or not path.is_file():
-        return ""  # xhtml2pdf skips a resource it gets no path for
-    return str(path)
+        return None
+    return path
 
 
 def policy():

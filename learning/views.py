@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -90,7 +90,7 @@ def enrol(request, course):
 def retake(request, course):
     enrolment = course.enrolment_for(request.user)
     if enrolment is None or not enrolment.retake():
-        return HttpResponseBadRequest(_("This course cannot be taken again yet."))
+        return refusal(request, _("This course cannot be taken again yet."), course)
     first = course.lessons().first()
     return redirect((first or course).get_url(request))
 
@@ -106,11 +106,17 @@ def take_quiz(request, course):
         return redirect(course.get_url(request))
     if request.method == "POST":
         return submit_quiz(request, course, enrolment)
-    if enrolment.attempts_left() == 0:
+    attempt = QuizAttempt.start(enrolment)
+    if attempt is None:
         messages.info(request, _("You have used all your attempts at this quiz."))
         return redirect(course.get_url(request))
-    attempt = QuizAttempt.start(enrolment)
     return render(request, "learning/quiz.html", quiz_context(course, enrolment, attempt))
+
+
+def refusal(request, message, course=None):
+    """A request refused as malformed (status 400), explained in the site's layout."""
+    context = {"message": message, "course_url": course.get_url(request) if course else None}
+    return render(request, "learning/refusal.html", context, status=400)
 
 
 def quiz_refusal(enrolment):
@@ -144,6 +150,12 @@ def quiz_context(course, enrolment, attempt, chosen=None, error=None):
     }
 
 
+def foreign_answers(request, attempt):
+    """Whether answers were posted for questions the attempt did not ask (another course's, made up)."""
+    asked = {question_id for question_id, _order in attempt.order}
+    return any(name.startswith("q-") and name[2:] not in asked for name in request.POST)
+
+
 def posted_answers(request, attempt):
     """{question id: [choice index]} for the attempt's own questions; None when something was made up."""
     answers = {}
@@ -163,11 +175,19 @@ def submit_quiz(request, course, enrolment):
     token_shape = re.fullmatch(r"[A-Za-z0-9_-]+", token) is not None
     attempt = enrolment.quiz_attempts.filter(token=token).first() if token_shape else None
     if attempt is None:
-        return HttpResponseBadRequest(_("This quiz attempt is not valid. Please start the quiz again."))
+        return refusal(request, _("This quiz attempt is not valid. Please start the quiz again."), course)
     if attempt.submitted_at is None:
+        if enrolment.attempts_left() == 0:  # an attempt left open beside the last one allowed
+            return refusal(request, _("You have used all your attempts at this quiz."), course)
+        if foreign_answers(request, attempt):
+            return refusal(
+                request,
+                _("Answers were sent for questions that are not in this quiz. Nothing was saved."),
+                course,
+            )
         answers = posted_answers(request, attempt)
         if answers is None:
-            return HttpResponseBadRequest(_("Only the answers shown can be chosen."))
+            return refusal(request, _("Only the answers shown can be chosen."), course)
         if not all(answers.values()):
             context = quiz_context(course, enrolment, attempt, answers, _("Answer every question."))
             return render(request, "learning/quiz.html", context, status=400)
@@ -225,9 +245,13 @@ def my_data(request):
 
 @login_required
 def download_certificate(request, code):
+    """The certificate's PDF; a revoked one only for staff, its owner learns why it is gone (410)."""
     from .certificates import certificate_response
 
-    return certificate_response(request, owned_certificate(request, code))
+    certificate = owned_certificate(request, code)
+    if certificate.revoked_at and not request.user.has_perm("learning.view_learning_results"):
+        return render(request, "learning/certificate_revoked.html", {"certificate": certificate}, status=410)
+    return certificate_response(request, certificate)
 
 
 def verify(request, code=""):

@@ -27,10 +27,12 @@ def quiz_question(text, choices, correct, multiple=False):
     }
 
 
-QUIZ = [
-    quiz_question("Half-life of Tc-99m?", ["6 hours", "6 days", "2 hours"], {0}),
-    quiz_question("Which are beta emitters?", ["Lu-177", "Tc-99m", "Y-90"], {0, 2}, multiple=True),
-]
+def quiz():
+    """Two questions with ids of their own: no two courses share a question id."""
+    return [
+        quiz_question("Half-life of Tc-99m?", ["6 hours", "6 days", "2 hours"], {0}),
+        quiz_question("Which are beta emitters?", ["Lu-177", "Tc-99m", "Y-90"], {0, 2}, multiple=True),
+    ]
 
 
 def make_catalogue(parent=None):
@@ -53,7 +55,7 @@ def make_course(catalogue=None, lessons=2, **fields):
         "accredited_until": datetime.date(2099, 12, 31),
         "pass_mark": 70,
         "attempt_limit": 3,
-        "quiz": QUIZ,
+        "quiz": quiz(),
         **fields,
     }
     course = publish(catalogue or make_catalogue(), CoursePage(**fields))

@@ -91,7 +91,7 @@ def test_the_attendance_export_lists_valid_completions_of_the_period(client, cou
             "19012345601",
             '\'=HYPERLINK("http://evil")',
             course.activity_id,
-            "gaia",
+            "GAIA (KNMG / RGS)",  # the body by name, not its code
             today.isoformat(),
             "4.0",
             course.title,
