@@ -1,6 +1,7 @@
 """Courses, lessons, the quiz and completion, with the test client."""
 
 import pytest
+from django.utils import translation
 
 from learning.models import Certificate, Enrolment, LessonProgress, QuizAttempt
 
@@ -20,6 +21,12 @@ def learner(client):
     user = make_learner()
     client.force_login(user)
     return user
+
+
+def dutch(message):
+    """A message as a Dutch visitor reads it."""
+    with translation.override("nl"):
+        return translation.gettext(message)
 
 
 def post_quiz(client, course, attempt, answers):
@@ -78,6 +85,29 @@ def test_lessons_are_for_enrolled_learners_only(client, course):
     assert not LessonProgress.objects.exists()
 
 
+def test_a_lesson_shows_whether_it_is_done_and_edits_reach_it_at_once(client, course, learner):
+    enrol(learner, course)
+    lesson = course.lessons().first().specific
+    assert dutch("You have completed this lesson.") not in client.get(lesson.url).content.decode()
+    client.post(lesson.url)
+    page = client.get(lesson.url).content.decode()
+    assert dutch("You have completed this lesson.") in page and lesson.title in page
+    lesson.title = "Dosis en dosistempo"
+    lesson.save_revision().publish()
+    assert "Dosis en dosistempo" in client.get(lesson.url).content.decode()  # the kept body is not stale
+    course.title = "Stralingsbescherming, de basis"
+    course.save_revision().publish()
+    page = client.get(lesson.url).content.decode()
+    assert f'<p class="survey__title"><a href="{course.url}">Stralingsbescherming, de basis</a>' in page
+
+
+def test_the_lessons_of_an_unpublished_course_are_not_served(client, course, learner):
+    enrol(learner, course)
+    lesson = course.lessons().first()
+    course.unpublish()
+    assert client.get(lesson.url).status_code == 404
+
+
 def test_the_quiz_waits_until_every_lesson_is_done(client, course, learner):
     enrol(learner, course)
     response = client.get(course.url + "quiz/")
@@ -133,6 +163,7 @@ def test_after_expiry_a_retake_gives_a_new_certificate_with_a_new_date(client, c
     old = enrolment.complete()
     refused = client.post(course.url + "retake/")
     assert refused.status_code == 400  # still valid: nothing to retake
+    assert "Deze cursus kan nog niet opnieuw worden gevolgd." in main_content(refused)
     Certificate.objects.filter(pk=old.pk).update(
         completed_on=datetime.date(2023, 5, 1), expires_on=datetime.date(2025, 5, 1)
     )
@@ -161,6 +192,42 @@ def test_the_attempt_limit_is_kept(client, learner):
     assert QuizAttempt.objects.count() == 1
 
 
+def test_starting_an_attempt_locks_the_enrolment_row(monkeypatch, course, learner):
+    from django.db.models.query import QuerySet
+
+    locked = []
+    select_for_update = QuerySet.select_for_update
+
+    def spy(queryset, *args, **kwargs):
+        locked.append(queryset.model)
+        return select_for_update(queryset, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "select_for_update", spy)
+    enrolment = enrol(learner, course)
+    finish_lessons(enrolment)
+    QuizAttempt.start(enrolment)
+    assert locked == [Enrolment]  # as Enrolment.complete does: two quiz pages at once wait for each other
+
+
+def test_the_attempt_limit_holds_when_an_unfinished_attempt_is_left_open(client, learner):
+    course = make_course(attempt_limit=1)
+    enrolment = enrol(learner, course)
+    finish_lessons(enrolment)
+    first = QuizAttempt.start(enrolment)
+    # A second attempt opened beside it, as two quiz pages opened at once could before the lock.
+    second = QuizAttempt.objects.create(enrolment=enrolment, token="second-attempt", order=first.order)
+    wrong = {q: [1] for q in right_answers(course)}
+    assert "Nog niet gehaald" in post_quiz(client, course, first, wrong).content.decode()
+    refused = post_quiz(client, course, second, right_answers(course))
+    assert refused.status_code == 400
+    assert dutch("You have used all your attempts at this quiz.") in main_content(refused)
+    second.refresh_from_db()
+    assert second.submitted_at is None and not Certificate.objects.exists()
+    assert QuizAttempt.start(enrolment) is None
+    assert client.get(course.url + "quiz/").status_code == 302
+    assert QuizAttempt.objects.count() == 2
+
+
 def test_each_attempt_shuffles_questions_and_choices(client, course, learner):
     finish_lessons(enrol(learner, course))
     client.get(course.url + "quiz/")
@@ -172,24 +239,34 @@ def test_each_attempt_shuffles_questions_and_choices(client, course, learner):
     assert attempt.token in page
 
 
-def test_answers_to_another_courses_questions_are_ignored(client, course, learner):
+def test_answers_to_another_courses_questions_are_refused_and_store_nothing(client, course, learner):
     other = make_course(catalogue=course.get_parent().specific)
-    finish_lessons(enrol(learner, course))
+    assert not set(right_answers(other)) & set(right_answers(course))  # each course its own question ids
+    enrolment = enrol(learner, course)
+    finish_lessons(enrolment)
     client.get(course.url + "quiz/")
     attempt = QuizAttempt.objects.get()
-    answers = {**right_answers(course), **{f"x{q}": [0] for q in right_answers(other)}}
-    post_quiz(client, course, attempt, answers)
+    response = post_quiz(client, course, attempt, {**right_answers(course), **right_answers(other)})
+    assert response.status_code == 400
+    page = main_content(response)  # in the site's layout
+    assert dutch("Answers were sent for questions that are not in this quiz. Nothing was saved.") in page
     attempt.refresh_from_db()
-    assert set(attempt.answers) == set(right_answers(course))
+    assert (attempt.submitted_at, attempt.answers, attempt.score) == (None, {}, None)
+    assert enrolment.attempts_left() == 3 and not Certificate.objects.exists()
+    passed = post_quiz(client, course, attempt, right_answers(course))  # the attempt is still there to use
+    assert passed.status_code == 200 and "U bent geslaagd" in passed.content.decode()
 
 
 def test_a_tampered_attempt_or_made_up_answer_is_refused(client, course, learner):
     finish_lessons(enrol(learner, course))
     client.get(course.url + "quiz/")
     attempt = QuizAttempt.objects.get()
-    assert client.post(course.url + "quiz/", {"attempt": "forged"}).status_code == 400
-    made_up = {q: [99] for q in right_answers(course)}
-    assert post_quiz(client, course, attempt, made_up).status_code == 400
+    forged = client.post(course.url + "quiz/", {"attempt": "forged"})
+    assert forged.status_code == 400
+    assert "Deze toetspoging is niet geldig. Begin opnieuw aan de toets." in main_content(forged)
+    made_up = post_quiz(client, course, attempt, {q: [99] for q in right_answers(course)})
+    assert made_up.status_code == 400
+    assert "U kunt alleen de getoonde antwoorden kiezen." in main_content(made_up)
     not_numbers = {"attempt": attempt.token, **{f"q-{q}": "<script>" for q in right_answers(course)}}
     assert client.post(course.url + "quiz/", not_numbers).status_code == 400
     attempt.refresh_from_db()
