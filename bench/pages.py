@@ -6,8 +6,9 @@ with the demo site, courses and committees and N news items, logs a learner in
 (``--visitor anonymous``), then times in one process with production settings,
 through Django's whole middleware stack without HTTP, the pages bench/run.py
 times: home, news index, a news page, an event page, a course page and a
-committee page (and a lesson for a learner), beside robots.txt, a trivial view. Each row: median and slowest of ``--runs`` requests
-after one to warm the per-process caches, and the SQL queries of one request.
+committee page (and a lesson for a learner), beside robots.txt, a trivial view.
+Each row: median and slowest of ``--runs`` requests after one to warm the
+per-process caches, and the SQL queries of one request.
 ``--profile NAME`` prints where the time of that page goes (cProfile).
 """
 
