@@ -21,9 +21,23 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    import posixpath
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    from django.conf.urls.static import static
+    from django.http import Http404
+    from django.views.static import serve
+
+    IMAGE_FOLDERS = ("original_images", "images", "avatar_images")
+
+    def development_media(request, path, document_root):
+        """Uploaded images (originals, renditions, avatars) only. Documents go through Wagtail's serve
+        view above, which checks who may open them (minutes, meeting papers, private collections); job
+        results and certificates through their own views."""
+        if posixpath.normpath(path).lstrip("/").split("/")[0] not in IMAGE_FOLDERS:
+            raise Http404
+        return serve(request, path, document_root)
+
+    urlpatterns += static(settings.MEDIA_URL, development_media, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),

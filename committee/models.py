@@ -7,8 +7,10 @@ any language and are looked up by its translation key.
 """
 
 import datetime
+import itertools
 from decimal import Decimal
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -16,8 +18,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import npgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -76,6 +80,23 @@ class Role(models.TextChoices):
     CO_LEADER = "co_leader", _("Co-leader")
     SECRETARY = "secretary", _("Secretary")
     MEMBER = "member", _("Member")
+
+
+# The headings of a committee page's members, one per role: singular for one person, plural for more.
+ROLE_HEADINGS = {
+    Role.CHAIR: npgettext_lazy("members of a role", "Chair", "Chairs", "count"),
+    Role.VICE_CHAIR: npgettext_lazy("members of a role", "Vice-chair", "Vice-chairs", "count"),
+    Role.LEADER: npgettext_lazy("members of a role", "Leader", "Leaders", "count"),
+    Role.CO_LEADER: npgettext_lazy("members of a role", "Co-leader", "Co-leaders", "count"),
+    Role.SECRETARY: npgettext_lazy("members of a role", "Secretary", "Secretaries", "count"),
+    Role.MEMBER: npgettext_lazy("members of a role", "Member", "Members", "count"),
+}
+
+
+def by_role(memberships):
+    """Memberships (in role order) under their role's heading: [(heading, [membership, ...]), ...]."""
+    groups = [(role, list(rows)) for role, rows in itertools.groupby(memberships, key=lambda m: m.role)]
+    return [(ROLE_HEADINGS[role] % {"count": len(rows)}, rows) for role, rows in groups]
 
 
 class Person(index.Indexed, models.Model):
@@ -309,6 +330,7 @@ class CommitteePage(CacheableRoutablePageMixin, SitePage):
         members = SimpleLazyObject(self.memberships)
         context.update(
             members=members,
+            member_groups=SimpleLazyObject(lambda: by_role(members)),
             balance=SimpleLazyObject(lambda: representation_balance(members)),
             kpis=SimpleLazyObject(lambda: list(self.kpis())),
             decisions=SimpleLazyObject(lambda: list(self.public_decisions()[:10])),
@@ -319,6 +341,19 @@ class CommitteePage(CacheableRoutablePageMixin, SitePage):
             seated=self.kind in SEATED_KINDS,
         )
         return context
+
+    # What another page shows when it features this one (home.blocks.FeaturedPageBlock): the
+    # assignment in short, the seats and the progress on the KPIs.
+    feature_template = "committee/includes/feature.html"
+
+    def feature_context(self):
+        members = self.memberships()
+        return {
+            "committee": self,
+            "balance": representation_balance(members),
+            "seated": self.kind in SEATED_KINDS,
+            "kpis": list(self.kpis()),
+        }
 
     def fresh_for(self):
         return seconds_until(*self.next_changes())
@@ -499,6 +534,12 @@ class Meeting(ClusterableModel):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("A meeting ends after it starts.")})
 
+    def save(self, *args, **kwargs):
+        # Runs for every save, the admin's too (its papers are saved with it, by MeetingPaper.save):
+        # the minutes stay the committee's when they are replaced or the meeting is deleted.
+        super().save(*args, **kwargs)
+        MeetingDocument.keep(self.committee, self.minutes_id)
+
 
 class MeetingPaper(Orderable):
     """A draft or paper for a meeting: like the minutes, for the committee's members only."""
@@ -510,11 +551,44 @@ class MeetingPaper(Orderable):
 
     panels = [FieldPanel("document")]
 
+    def save(self, *args, **kwargs):
+        # Runs when the meeting's papers are saved with it, and for a paper added on its own.
+        super().save(*args, **kwargs)
+        MeetingDocument.keep(self.meeting.committee, self.document_id)
+
+
+class MeetingDocument(models.Model):
+    """A document once handed to a committee's meeting, as its minutes or a paper. It stays for the
+    committee's members after it is detached (a corrected version replaces it, the paper is removed,
+    the meeting is deleted): its address is still known to whoever had it, and easily guessed."""
+
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    # The committee's translation key, not its page: the record outlives a deleted committee page.
+    committee_key = models.UUIDField(db_index=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["document", "committee_key"], name="one_record_per_committee")
+        ]
+
+    def __str__(self):
+        return f"{self.document} ({self.committee_key})"
+
+    @classmethod
+    def keep(cls, committee, document_id):
+        if document_id:
+            cls.objects.get_or_create(document_id=document_id, committee_key=committee.translation_key)
+
 
 def members_only_committees(document):
-    """The committees whose members alone may open ``document`` (minutes or papers); empty: public."""
+    """The translation keys of the committees whose members alone may open ``document``: the meetings
+    it is attached to and those it ever was (as minutes or a paper); empty: public."""
     meetings = Meeting.objects.filter(models.Q(minutes=document) | models.Q(papers__document=document))
-    return {meeting.committee for meeting in meetings.select_related("committee")}
+    attached = meetings.values_list("committee__translation_key", flat=True)
+    kept = MeetingDocument.objects.filter(document=document).values_list("committee_key", flat=True)
+    return set(attached) | set(kept)
 
 
 class Decision(Orderable):
@@ -564,8 +638,69 @@ class ActionItem(Overdue, Orderable):
     ]
 
 
+PERCENT_UNITS = {"%", "percent", "procent", "percentage"}
+
+
+def is_percentage(unit):
+    """Whether a KPI's unit is a percentage ("%", "% on time", "procent")."""
+    words = (unit or "").strip().lower().split()
+    return bool(words) and (words[0] in PERCENT_UNITS or words[0].startswith("%"))
+
+
+class NumberInUnit(forms.DecimalField):
+    """A KPI's number, refused on its field with the unit named: not a plain number, or a percentage
+    outside 0-100 (4500 typed for 45%)."""
+
+    def __init__(self, unit, **kwargs):
+        super().__init__(**kwargs)
+        self.unit = unit
+
+    @classmethod
+    def replacing(cls, field, unit):
+        keep = ("max_digits", "decimal_places", "required", "label", "help_text", "widget", "localize")
+        return cls(unit, **{name: getattr(field, name) for name in keep})
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError as error:
+            raise self.not_a_number() from error
+
+    def validate(self, value):
+        try:
+            super().validate(value)
+        except ValidationError as error:
+            if error.code != "invalid":
+                raise
+            raise self.not_a_number() from error
+        if value is not None and is_percentage(self.unit) and not 0 <= value <= 100:
+            message = _("A value in %(unit)s lies between 0 and 100.")
+            raise ValidationError(message, code="out_of_range", params={"unit": self.unit})
+
+    def not_a_number(self):
+        message = _("Type a number in %(unit)s, without the unit.")
+        return ValidationError(message, code="invalid", params={"unit": self.unit})
+
+
+class KPIForm(WagtailAdminModelForm):
+    """The editors' KPI form (snippet create and edit): its numbers are read in the KPI's unit."""
+
+    def __init__(self, *args, **kwargs):
+        # Runs for the admin's create and edit views, bound or not; the unit is the one typed, if any.
+        super().__init__(*args, **kwargs)
+        unit = (self.data.get(self.add_prefix("unit"), "") if self.is_bound else self.instance.unit).strip()
+        if not unit:
+            return  # the unit's own field is refused; the numbers keep Django's messages
+        for name in ("baseline", "target"):
+            self.fields[name] = NumberInUnit.replacing(self.fields[name], unit)
+        for form in self.formsets["measurements"].forms:
+            form.fields["value"] = NumberInUnit.replacing(form.fields["value"], unit)
+
+
 class KPI(ClusterableModel):
     """A SMART goal's indicator: from a baseline towards a target by a date, with dated measurements."""
+
+    base_form_class = KPIForm
 
     committee = models.ForeignKey(
         CommitteePage, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="+"
@@ -682,6 +817,14 @@ class VacancyPage(CacheableRoutablePageMixin, SitePage):
     def is_open(self, today=None):
         return self.deadline >= (today or timezone.localdate())
 
+    @classmethod
+    def closed(cls, today=None):
+        return cls.objects.filter(deadline__lt=today or timezone.localdate())
+
+    def get_sitemap_urls(self, request=None):
+        # Runs for every page of the sitemap: a closed vacancy leaves it as it leaves the listings.
+        return super().get_sitemap_urls(request) if self.is_open() else []
+
     def fresh_for(self):
         return seconds_until(VacancyPage.next_closing(self))
 
@@ -773,9 +916,20 @@ class CurriculumAction(Overdue, models.Model):
     def __str__(self):
         return self.description
 
+    def start(self):
+        """In progress: the action group works on it. False when it was not open (in progress or done
+        already), which stays as it is."""
+        if self.status != ActionStatus.OPEN:
+            return False
+        self.status = ActionStatus.IN_PROGRESS
+        self.save(update_fields=["status"])
+        return True
+
     def close_with(self, course):
         """Done: a course that covers the competency is published."""
-        if not course.live or not course.competencies.filter(pk=self.competency_id).exists():
+        from learning.reach import courses_covering
+
+        if not courses_covering([self.competency_id], language=None).filter(pk=course.pk).exists():
             raise ValidationError(_("Choose a published course that covers this competency."))
         self.course, self.status = course, ActionStatus.DONE
         self.save(update_fields=["course", "status"])

@@ -21,6 +21,7 @@ from .models import (
     Membership,
     Person,
     VacancyApplication,
+    VacancyPage,
     members_only_committees,
 )
 
@@ -136,12 +137,21 @@ def committee_warnings(request, panels):
 @hooks.register("before_serve_document")
 def minutes_for_members_only(document, request):
     """Minutes and meeting papers open for the members of the meeting's committee (and staff with the
-    permission) only, also by the document's direct URL."""
+    permission) only, also by the document's direct URL, and also once they are detached."""
     committees = members_only_committees(document)
     if not committees:
         return None
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not any(committee.has_member(request.user) for committee in committees):
-        raise PermissionDenied
-    return None
+    pages = CommitteePage.objects.filter(translation_key__in=committees)  # in any language
+    if any(committee.has_member(request.user) for committee in pages):
+        return None
+    if request.user.has_perm("committee.view_members_area"):
+        return None  # also the documents of a committee whose page was deleted
+    raise PermissionDenied
+
+
+@hooks.register("exclude_from_site_search")
+def closed_vacancies():
+    """A closed vacancy leaves the site search as it leaves the listings (its address still answers)."""
+    return VacancyPage.closed().values_list("pk", flat=True)

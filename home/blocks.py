@@ -109,3 +109,33 @@ class BodyBlock(blocks.StreamBlock):
     documents = DocumentLinksBlock()
     table = TableBlock(label=_("Table"), template="blocks/table_block.html")
     embed = EmbedBlock(label=_("Embedded media"), max_width=800, template="blocks/embed_block.html")
+
+
+class FeaturedPageBlock(blocks.StructBlock):
+    """A page of the site featured on the home page, in the visitor's language. A page type with a card
+    of its own (a committee's public progress) names it: ``feature_template``, filled in by the page's
+    ``feature_context()``; any other page gets a plain card with its title and description."""
+
+    page = blocks.PageChooserBlock(label=_("Page"))
+
+    class Meta:
+        icon = "pick"
+        label = _("Featured page")
+        template = "blocks/featured_page_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        page = value["page"].specific.localized if value["page"] else None
+        if page is None or not page.live or page.get_view_restrictions():
+            return {**context, "featured": None}  # unpublished or private since it was chosen
+        feature_template = getattr(page, "feature_template", None)
+        context.update(featured=page, feature_template=feature_template)
+        if feature_template:
+            context.update(page.feature_context())
+        return context
+
+
+class HomeBodyBlock(BodyBlock):
+    """The home page's body: the shared library and featured pages."""
+
+    featured_page = FeaturedPageBlock()

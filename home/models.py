@@ -33,7 +33,7 @@ from cms import routing
 from cms.calendars import ics_response, new_calendar
 from cms.pagecache import allow_page_cache, purge, seconds_until
 
-from .blocks import RICH_TEXT_FEATURES, BodyBlock, ObjectiveBlock
+from .blocks import RICH_TEXT_FEATURES, BodyBlock, HomeBodyBlock, ObjectiveBlock
 
 # What a page without a restriction on or above it answers; evaluated once (empty), not per request.
 NO_RESTRICTIONS = PageViewRestriction.objects.none()
@@ -313,7 +313,7 @@ class HomePage(SitePage):
     hero_link_label = models.CharField(_("hero button label"), max_length=60, blank=True)
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     objectives = StreamField([("objective", ObjectiveBlock())], verbose_name=_("objectives"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(HomeBodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from django_ratelimit.decorators import ratelimit
+from wagtail import hooks
 from wagtail.models import Locale, Page
 
 from cms.pagecache import allow_page_cache
@@ -45,6 +46,8 @@ def search(request):
     results = None
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        for hidden in hooks.get_hooks("exclude_from_site_search"):  # e.g. closed vacancies
+            pages = pages.exclude(pk__in=list(hidden()))
         words = searchable(query)
         found = pages.search(words) if words else pages.none()
         paginator = Paginator(found, settings.SEARCH_RESULTS_PER_PAGE)

@@ -104,3 +104,65 @@ def test_a_call_to_action_needs_a_page_or_a_link_not_both():
     block = CallToActionBlock()
     with pytest.raises(StructBlockValidationError):
         block.clean(block.to_python({"title": "x", "button_label": "y", "page": None, "url": ""}))
+
+
+# A page featured on the home page.
+
+
+def feature_on_home(page, home=None):
+    home = home or factories.dutch_home()
+    home.body = [{"type": "featured_page", "value": {"page": page.pk}}]
+    home.save_revision().publish()
+    return home
+
+
+def test_a_featured_committee_shows_its_summary_members_and_kpi_progress(client):
+    import datetime
+
+    from committee.models import KPI, Measurement, Membership, Person
+
+    committee = factories.make_committee()
+    for name, category in (("Academic", "academia"), ("Partner", "societal_partner"), ("Maker", "industry")):
+        Membership.objects.create(
+            committee=committee,
+            person=Person.objects.create(name=name),
+            seat_category=category,
+            stakeholder_group="research",
+            term_start=datetime.date(2024, 1, 1),
+        )
+    kpi = KPI.objects.create(
+        committee=committee,
+        name="Professionals trained",
+        unit="professionals",
+        baseline=40,
+        target=120,
+        target_date=datetime.date(2030, 12, 31),
+    )
+    Measurement.objects.create(kpi=kpi, measured_on=datetime.date(2026, 1, 1), value=90)
+    feature_on_home(committee)
+    content = main_content(client.get("/nl/"))
+    card = content.split('class="card feature feature--committee"')[1].split("</section>")[0]
+    assert f'href="{committee.url}"' in card and "Veldcommissie" in card
+    assert "Steers the programme." in card  # the assignment in short
+    assert "<p>3 " in card and "academie 1" in card and "industrie 1" in card  # members and balance
+    assert "Professionals trained" in card and "62,5%" in card and 'value="62.5"' in card
+
+
+def test_a_featured_page_of_another_type_gets_a_plain_card(client):
+    page = factories.make_standard_page(
+        title="Over het programma", introduction="Wie we zijn en wat we doen."
+    )
+    feature_on_home(page)
+    card = main_content(client.get("/nl/")).split('class="card feature"')[1].split("</section>")[0]
+    assert f'<a href="{page.url}">Over het programma</a>' in card and "Wie we zijn en wat we doen." in card
+
+
+def test_a_featured_page_is_shown_in_the_visitors_language_and_not_once_unpublished(client):
+    page = factories.make_standard_page(title="Over het programma")
+    english_home = factories.english_home()
+    english = factories.translate(page, "en", title="About the programme", slug="about")
+    feature_on_home(page, english_home)  # the Dutch page, chosen on the English home page
+    assert "About the programme" in main_content(client.get("/en/"))
+    english.unpublish()
+    page.unpublish()
+    assert 'class="card feature"' not in main_content(client.get("/en/"))

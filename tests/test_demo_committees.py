@@ -95,6 +95,7 @@ class TestLoadedDemoCommittees:
             "State of the field page (nl)",
             "State of the field page (en)",
             "Curriculum actions",
+            "Home page features",
             "Demo member",
         )
         for label in labels:
@@ -170,6 +171,33 @@ class TestLoadedDemoCommittees:
         (with_minutes,) = Meeting.objects.filter(minutes__isnull=False)
         assert with_minutes.committee == field_committee() and with_minutes.starts_at < now
         assert with_minutes.minutes.collection.name == "Notulen (besloten)"
+
+    def test_the_minutes_stay_the_committees_once_detached(self, client):
+        from committee.models import MeetingDocument
+
+        meeting = Meeting.objects.get(minutes__isnull=False)
+        document = meeting.minutes
+        assert MeetingDocument.objects.filter(document=document).exists()
+        Meeting.objects.filter(pk=meeting.pk).update(minutes=None)  # detached
+        client.force_login(User.objects.create_user("learner", "learner@example.org", "x"))
+        assert client.get(document.url).status_code == 403  # logged in is not enough
+        client.force_login(User.objects.get(username="member"))
+        assert client.get(document.url).status_code == 200
+
+    def test_the_home_page_features_an_action_groups_progress_in_both_languages(self, client):
+        from home.models import HomePage
+
+        group = committees("nl").get(slug="isotopenvoorziening")
+        assert group.kind == "action_group" and group.kpis().exists()
+        for home in HomePage.objects.all():
+            (block,) = [block for block in home.body if block.block_type == "featured_page"]
+            featured = group.get_translation(home.locale)
+            assert block.value["page"].pk == featured.pk
+            content = client.get(home.url).content.decode()
+            card = content.split('class="card feature feature--committee"')[1].split("</section>")[0]
+            assert f'href="{featured.url}"' in card and featured.title in card and featured.summary in card
+            assert card.count("<progress") == group.kpis().count()
+        assert HomePage.objects.count() == 2
 
     def test_the_industry_seat_is_open_in_both_languages(self):
         index = CommitteeIndexPage.objects.get(locale__language_code="nl")

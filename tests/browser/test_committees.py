@@ -10,12 +10,19 @@ from .conftest import log_in
 
 def test_a_visitor_browses_committees_and_kpi_progress(page, demo_site, axe):
     page.goto("/nl/")
+    featured = page.locator(".feature--committee")  # the home page features an action group's progress
+    expect(featured.get_by_role("link", name="Actiegroep Isotopenvoorziening").first).to_be_visible()
+    expect(featured.locator("progress").first).to_be_visible()
+    assert axe(page) == []
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Commissies").click()
     expect(page.get_by_role("heading", level=1, name="Commissies")).to_be_visible()
     assert axe(page) == []
 
     page.get_by_role("heading", name="Veldcommissie", exact=True).get_by_role("link").click()
     expect(page.get_by_role("heading", name="Vertegenwoordiging")).to_be_visible()
+    roles = page.locator("#members-heading ~ h3[id^='role-']")  # the members under their roles' headings
+    expect(roles.first).to_be_visible()
+    assert roles.count() >= 3
     for category in ("Academie", "Maatschappelijke partner", "Industrie"):
         expect(page.get_by_role("rowheader", name=category)).to_be_visible()
     assert axe(page) == []
@@ -29,6 +36,10 @@ def test_a_visitor_browses_committees_and_kpi_progress(page, demo_site, axe):
     assert re.search(r"Van [\d,.]+ tot [\d,.]+ .* op .*Nu [\d,.]+ .*: [\d,]+% van de weg", summary, re.S), (
         summary
     )
+    legend = page.locator(".kpi__legend").first  # which line is the target, which the baseline, in words
+    expect(legend).to_be_visible()
+    expect(legend).to_contain_text("99")
+    expect(chart.locator("text")).to_have_count(2)  # the dates of the first measurement and the target
     assert axe(page) == []
 
 
@@ -66,6 +77,10 @@ def test_a_member_opens_the_minutes_that_stay_closed_to_others(browser, demo_sit
     stranger = browser.new_context(base_url=demo_site.url)
     refused = stranger.request.get(minutes_url, max_redirects=0)
     assert refused.status == 302 and "/account/login/" in refused.headers["location"]
+    (raw,) = demo_site.query(
+        "SELECT d.file FROM wagtaildocs_document d JOIN committee_meeting m ON m.minutes_id = d.id"
+    )
+    assert stranger.request.get(f"/media/{raw[0]}", max_redirects=0).status == 404  # never the raw file
     stranger.close()
 
     # On a phone: the members' area and its tables fit the screen.
@@ -92,7 +107,12 @@ def test_committee_pages_fit_a_phone(browser, demo_site):
         base_url=demo_site.url, locale="nl-NL", viewport={"width": 375, "height": 800}
     )
     page = context.new_page()
-    for path in ("/nl/commissies/", "/nl/commissies/veldcommissie/", "/nl/commissies/isotopenvoorziening/"):
+    for path in (
+        "/nl/",
+        "/nl/commissies/",
+        "/nl/commissies/veldcommissie/",
+        "/nl/commissies/isotopenvoorziening/",
+    ):
         page.goto(path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
     context.close()

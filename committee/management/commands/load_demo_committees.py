@@ -1,4 +1,5 @@
-"""Demo committees: the field committee, the steering groups and three action groups, in Dutch and English.
+"""Demo committees: the field committee, the steering groups and three action groups, in Dutch and English,
+and the home page featuring an action group's progress.
 
 The structure comes from the seeds: the field committee of the programme
 statement (000) with seats for academia, societal partners and industry; the
@@ -1176,6 +1177,22 @@ def ensure_meetings(committee, specs, people):
     return len(specs)
 
 
+# The home page features an action group's public progress (home.blocks.FeaturedPageBlock).
+
+FEATURED = "isotopes"
+
+
+def feature(home, committee):
+    """Feature ``committee`` (in the home page's language) at the end of the home page's body, once;
+    returns whether it was added."""
+    if any(block.block_type == "featured_page" for block in home.body):
+        return False
+    page = committee.get_translation_or_none(home.locale) or committee
+    home.body.append(("featured_page", {"page": page}))
+    home.save_revision().publish()
+    return True
+
+
 # The demo member.
 
 
@@ -1197,11 +1214,13 @@ def ensure_member(person):
 
 class Command(BaseCommand):
     """Loads the committee index, six committees with people, seats, meetings and KPIs, an open seat,
-    their English translations, and with DEBUG a demo member of the field committee."""
+    their English translations, an action group featured on the home page, and with DEBUG a demo
+    member of the field committee."""
 
     help = (
         "Load the demo committees (Dutch, and English once the home page is translated) with their people, "
-        "seats, meetings, minutes and KPIs and, with DEBUG on, a demo member of the field committee. "
+        "seats, meetings, minutes and KPIs, an action group's progress featured on the home page and, with "
+        "DEBUG on, a demo member of the field committee. "
         "Safe to run again: only what is missing is added."
     )
 
@@ -1222,6 +1241,9 @@ class Command(BaseCommand):
             self.counted(
                 "State of the field page (en)", self.translated(home, state, STATE_OF_THE_FIELD["en"]), 1
             )
+            featured = committees[FEATURED]
+            homes = [reloaded(page) for page in home.get_translations(inclusive=True).order_by("path")]
+            self.counted("Home page features", sum(feature(page, featured) for page in homes), len(homes))
             self.member(people)
         self.stdout.write(self.style.SUCCESS("Demo committees loaded."))
 
