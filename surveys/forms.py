@@ -29,6 +29,23 @@ class ConsentForm(forms.Form):
         error_messages={"required": _("Without your consent we cannot store your answers.")},
     )
 
+    def __init__(self, *args, offer_wave_link=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if offer_wave_link:
+            self.fields["link_waves"] = forms.BooleanField(
+                required=False,
+                label=_("Link my answers to my answers in earlier and later waves of this series."),
+                widget=forms.CheckboxInput(attrs={"aria-describedby": "link-waves-help"}),
+                help_text=_(
+                    "Optional. The link is a code made from the address your invitation was sent to, never "
+                    "the address itself; the report only counts how many people answered two waves."
+                ),
+            )
+
+    def links_waves(self):
+        """Whether the respondent chose to link this response to their others in the series."""
+        return bool(self.cleaned_data.get("link_waves"))
+
 
 class ProfileForm(forms.Form):
     """Who is answering, in the terms the report is segmented by."""

@@ -200,7 +200,9 @@ class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
 
         from .profile import from_session
 
-        gaps = from_session(request.session.get(self.gaps_session_key()))
+        key = self.gaps_session_key()
+        # An anonymous questionnaire's gaps are shown once: a reload finds them gone, and the page says so.
+        gaps = from_session(request.session.pop(key, None) if self.anonymous else request.session.get(key))
         context = {"page": self, "recommendations": recommend(gaps, request.user) if gaps else []}
         return render(request, "surveys/thanks.html", context)
 
@@ -328,7 +330,8 @@ class Response(Record):
         editable=False,
     )
     # Links one invited respondent's answers across the waves of a series: a keyed hash of the series and
-    # the invitation's address (never the address itself); empty for anonymous questionnaires.
+    # the invitation's address (never the address itself), set only when the respondent agreed to it on the
+    # consent step; empty for anonymous questionnaires.
     wave_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     created_at = models.DateTimeField(_("started at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last saved at"), auto_now=True)
@@ -363,9 +366,10 @@ class Response(Record):
         self.save(update_fields=["progress", "expires_at", "updated_at"])
 
     @transaction.atomic
-    def submit(self, profile, answers, ratings, invitation=None, respondent=None):
+    def submit(self, profile, answers, ratings, invitation=None, respondent=None, link_waves=False):
         """Store the answers once; returns False when this response (or its invitation)
-        was already used."""
+        was already used. ``link_waves``: the respondent agreed to link this response to their
+        others in the series (through their invitation's address; never in anonymous questionnaires)."""
         locked = Response.objects.select_for_update().get(pk=self.pk)
         if locked.status != Response.Status.DRAFT:
             return False
@@ -375,7 +379,13 @@ class Response(Record):
             setattr(locked, name, value)
         if respondent is not None and respondent.is_authenticated and not self.survey.anonymous:
             locked.respondent = respondent
-        if invitation is not None and invitation.email and self.survey.series and not self.survey.anonymous:
+        if (
+            link_waves
+            and invitation is not None
+            and invitation.email
+            and self.survey.series
+            and not self.survey.anonymous
+        ):
             locked.wave_key = wave_key(self.survey.series, invitation.email)
         Answer.objects.bulk_create([Answer(response=locked, **answer) for answer in answers])
         CompetencyRating.objects.bulk_create([CompetencyRating(response=locked, **r) for r in ratings])

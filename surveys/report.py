@@ -13,7 +13,8 @@ heatmap and the comparison with the previous wave are all derived from it.
 Once a questionnaire has closed its figures no longer change, so ``wave_cells``
 keeps them in the cache, under a version of the wave's submitted responses
 (how many, the last one stored, the last submission): a response added or
-deleted later makes a new version. Erasing a person (cms.privacy) only
+deleted later makes a new version. The coverage matrix (through ``surveys.gaps``)
+has an open wave's figures kept the same way, until the next submission. Erasing a person (cms.privacy) only
 unlinks their responses, which changes no figure.
 """
 
@@ -107,6 +108,8 @@ def rating_cells(selection):
 
 # A closed wave's figures never change; a day bounds what an unused version keeps in the cache.
 CLOSED_WAVE_SECONDS = 24 * 60 * 60
+# An open wave's version changes with every submission; ten minutes bound what an old one keeps.
+OPEN_WAVE_SECONDS = 10 * 60
 
 
 def wave_version(selection):
@@ -120,19 +123,25 @@ def wave_version(selection):
     return f"{found['count']}-{found['last']}-{submitted_at}"
 
 
-def wave_cells(selection):
-    """``rating_cells(selection)``: for a closed questionnaire, kept in the cache until its responses
-    change."""
+def wave_cells(selection, open_too=False):
+    """``rating_cells(selection)``: for a closed questionnaire (or, with ``open_too``, an open one too),
+    kept in the cache until its responses change. The version is read before the figures, so figures
+    kept under a version never miss a response of it."""
     survey = selection.survey
-    if survey.state() != "closed":
+    closed = survey.state() == "closed"
+    if not (closed or open_too):
         return rating_cells(selection)
-    segment = f"{selection.stakeholder_group}:{selection.profession}"
-    key = f"surveys:cells:{survey.translation_key}:{segment}:{wave_version(selection)}"
+    key = cells_key(selection)
     cells = cache.get(key)
     if cells is None:
         cells = rating_cells(selection)
-        cache.set(key, cells, CLOSED_WAVE_SECONDS)
+        cache.set(key, cells, CLOSED_WAVE_SECONDS if closed else OPEN_WAVE_SECONDS)
     return cells
+
+
+def cells_key(selection):
+    segment = f"{selection.stakeholder_group}:{selection.profession}"
+    return f"surveys:cells:{selection.survey.translation_key}:{segment}:{wave_version(selection)}"
 
 
 @dataclass
@@ -257,17 +266,25 @@ def previous_wave(survey):
 
 @dataclass
 class WaveChange:
-    """One competency's gap in five years, then and now; None where a wave had too few respondents."""
+    """One competency's gap in five years (``then``, ``now``) and gap now (required now minus current:
+    ``gap_now_then``, ``gap_now_now``) in the previous wave and this one; None where a wave had too few
+    respondents."""
 
     competency: Competency
     then: float | None
     now: float | None
     respondents_then: int
     respondents_now: int
+    gap_now_then: float | None = None
+    gap_now_now: float | None = None
 
     @property
     def change(self):
-        return None if self.then is None or self.now is None else self.now - self.then
+        return difference(self.then, self.now)
+
+    @property
+    def gap_now_change(self):
+        return difference(self.gap_now_then, self.gap_now_now)
 
     @staticmethod
     def position(gap, width=150):
@@ -280,21 +297,36 @@ class WaveChange:
     def now_x(self):
         return self.position(self.now)
 
+    def gap_now_then_x(self):
+        return self.position(self.gap_now_then)
+
+    def gap_now_now_x(self):
+        return self.position(self.gap_now_now)
+
+
+def difference(then, now):
+    return None if then is None or now is None else now - then
+
 
 def wave_comparison(survey, previous, stakeholder_group="", profession="", gaps=None):
-    """Per competency rated in both waves: the gap then and now, largest shrink first.
+    """Per competency rated in both waves: the gaps then and now, largest shrink (in five years) first.
 
     ``gaps`` are this wave's ``competency_gaps`` when the caller has them already (the report does).
     """
     gaps = competency_gaps(submitted(survey, stakeholder_group, profession)) if gaps is None else gaps
     before = {g.competency.pk: g for g in competency_gaps(submitted(previous, stakeholder_group, profession))}
-    after = {g.competency.pk: g for g in gaps}
     rows = [
         WaveChange(
-            gap.competency, before[pk].gap_future, gap.gap_future, before[pk].respondents, gap.respondents
+            gap.competency,
+            before[gap.competency.pk].gap_future,
+            gap.gap_future,
+            before[gap.competency.pk].respondents,
+            gap.respondents,
+            before[gap.competency.pk].gap_now,
+            gap.gap_now,
         )
-        for pk, gap in after.items()
-        if pk in before
+        for gap in gaps
+        if gap.competency.pk in before
     ]
     return sorted(rows, key=lambda r: (r.change is None, r.change if r.change is not None else 0))
 

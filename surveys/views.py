@@ -55,6 +55,8 @@ class SurveyWizard(SessionWizardView):
         return wizard_prefix(self.page)
 
     def get_form_kwargs(self, step=None):
+        if step == "consent":
+            return {"offer_wave_link": offers_wave_link(self.request, self.page)}
         blocks = dict(self.page.step_blocks())
         if step not in blocks:
             return {}
@@ -161,14 +163,33 @@ class SurveyWizard(SessionWizardView):
                 answers += step_answers
                 ratings += step_ratings
         invitation = Invitation.objects.filter(pk=self.storage.extra_data.get("invitation")).first()
-        if not draft.submit(profile, answers, ratings, invitation=invitation, respondent=self.request.user):
+        submitted = draft.submit(
+            profile,
+            answers,
+            ratings,
+            invitation=invitation,
+            respondent=self.request.user,
+            link_waves=form_dict["consent"].links_waves(),
+        )
+        if not submitted:
             messages.error(self.request, _("This invitation has already been used."))
             return redirect(self.page.get_url(self.request))
-        # The thank-you page recommends from this browser's own gaps; nothing else keeps them.
+        self.request.session.pop(invitation_key(self.page), None)  # used: of no further use
+        self.keep_gaps_for_thanks(ratings)
+        return redirect(self.page.get_url(self.request) + self.page.reverse_subpage("thanks"))
+
+    def keep_gaps_for_thanks(self, ratings):
+        """The thank-you page recommends from this browser's own gaps; nothing else keeps them. For an
+        anonymous questionnaire only the gaps the page shows are kept, and only until it shows them: the
+        session belongs to an account when the respondent is logged in, and lasts for hours."""
+        from learning.recommendations import LIMIT
+
         levels = ("current", "required_now", "required_future")
         rows = [(r["competency"].pk, *(int(r[level]) for level in levels)) for r in ratings]
-        self.request.session[self.page.gaps_session_key()] = to_session(gap_profile(rows))
-        return redirect(self.page.get_url(self.request) + self.page.reverse_subpage("thanks"))
+        gaps = gap_profile(rows)
+        self.request.session[self.page.gaps_session_key()] = to_session(
+            gaps[:LIMIT] if self.page.anonymous else gaps
+        )
 
 
 def invitation_key(page):
@@ -177,6 +198,15 @@ def invitation_key(page):
 
 def invitation_pk(request, page):
     return request.session.get(invitation_key(page))
+
+
+def offers_wave_link(request, page):
+    """Whether the consent step asks to link this response to the respondent's others in the series:
+    only a questionnaire that is not anonymous, answered through an invitation with an address."""
+    pk = invitation_pk(request, page)
+    if not page.series or page.anonymous or pk is None:
+        return False
+    return Invitation.objects.filter(pk=pk).exclude(email="").exists()
 
 
 def invited(request, page):

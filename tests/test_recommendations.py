@@ -109,6 +109,45 @@ def test_an_anonymous_questionnaire_recommends_on_the_thank_you_page_only(client
     assert "Aanbevolen voor u" not in client.get("/nl/learning/").content.decode()
 
 
+@pytest.mark.parametrize("access", ["open", "invitation"])
+def test_an_anonymous_questionnaire_answered_while_logged_in_leaves_nothing_in_the_session(client, access):
+    import json
+
+    from surveys.models import Invitation
+
+    survey = make_survey(anonymous=True, access=access)
+    covering("radiation-protection", title="Stralingsbescherming: de basis")
+    client.force_login(make_learner())
+    if access == "invitation":
+        client.get(survey.url + f"invitation/{Invitation.objects.create(survey=survey).token}/")
+    done = answer(client, survey)
+    thanks = client.get(done["Location"])
+    assert "Stralingsbescherming: de basis" in thanks.content.decode()  # shown once, right after
+    session = dict(client.session)
+    assert survey.gaps_session_key() not in session
+    assert not any("gaps" in key or "invitation" in key for key in session)
+    wizard = session.get(f"wizard_survey-{survey.pk}", {})
+    assert not wizard.get("step_data") and not wizard.get("extra_data")  # no answers, no draft
+    assert "Physicist" not in json.dumps(session, default=str)
+    again = client.get(done["Location"])  # a reload: the list is gone, and the page says why
+    text = again.content.decode()
+    assert again.status_code == 200 and 'class="survey__shown-once"' in text
+    assert "Stralingsbescherming: de basis" not in text
+
+
+def test_an_anonymous_questionnaire_keeps_only_the_shown_gaps_until_the_thank_you_page(client, monkeypatch):
+    from learning import recommendations
+
+    monkeypatch.setattr(recommendations, "LIMIT", 2)  # the page shows two gaps
+    survey = make_survey(anonymous=True)
+    client.force_login(make_learner())
+    answer(client, survey)  # five competencies rated (1, 3, 4): gaps 2 now, 3 in five years
+    assert [row[1:] for row in client.session[survey.gaps_session_key()]] == [[2, 3], [2, 3]]
+    named = make_survey()
+    answer(client, named)  # not anonymous: the whole profile, as before
+    assert len(client.session[named.gaps_session_key()]) == 5
+
+
 def test_a_tampered_session_profile_is_ignored(client):
     survey = make_survey()
     session = client.session

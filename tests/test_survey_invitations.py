@@ -80,10 +80,10 @@ def test_without_an_invitation_the_questionnaire_says_so(client, survey):
     assert "Deze vragenlijst is alleen op uitnodiging." in response.content.decode()
 
 
-def answer_with(client, survey, invitation):
+def answer_with(client, survey, invitation, link_waves=False):
     client.get(survey.url + f"invitation/{invitation.token}/")
     respondent = Respondent(client, survey)
-    respondent.consent()
+    respondent.consent(link_waves=link_waves)
     respondent.profile()
     respondent.work()
     respondent.matrix()

@@ -28,8 +28,8 @@ class Respondent:
         step = list(self.survey.steps)[step_index]
         return [block.id.replace("-", "") for block in step.value["questions"]]
 
-    def consent(self):
-        return self.post("consent", {"consent": "on"})
+    def consent(self, link_waves=False):
+        return self.post("consent", {"consent": "on", **({"link_waves": "on"} if link_waves else {})})
 
     def profile(self, group="care_provider"):
         return self.post(

@@ -2066,7 +2066,10 @@ PRIVACY = {
             paragraphs(
                 "Je antwoorden op een gap-analyse gebruiken we alleen samengevoegd: rapporten tonen geen "
                 "cijfers over minder dan vijf deelnemers. Bij een anonieme vragenlijst bewaren we niets "
-                "waarmee je antwoorden tot jou te herleiden zijn. Een niet afgemaakte vragenlijst bewaren we "
+                "waarmee je antwoorden tot jou te herleiden zijn. Vul je een vragenlijst die niet anoniem is "
+                "in terwijl je bent ingelogd, dan bewaren we je antwoorden bij je account (voor je eigen "
+                "aanbevelingen); aan je antwoorden in eerdere en latere rondes koppelen we ze alleen als je "
+                "daar toestemming voor geeft. Een niet afgemaakte vragenlijst bewaren we "
                 "30 dagen, zodat je later verder kunt; daarna verwijderen we die."
             ),
             heading("Commissies en vacatures"),
@@ -2133,8 +2136,10 @@ PRIVACY = {
             paragraphs(
                 "Your answers to a gap analysis are only used together with others: reports show no figures "
                 "about fewer than five respondents. For an anonymous questionnaire we keep nothing that links"
-                " your answers to you. An unfinished questionnaire is kept for 30 days so that you can resume"
-                " it; then it is deleted."
+                " your answers to you. If you answer a questionnaire that is not anonymous while logged in, "
+                "we keep your answers with your account (for your own recommendations); we link them to your "
+                "answers in earlier and later waves only if you agree to that. An unfinished questionnaire "
+                "is kept for 30 days so that you can resume it; then it is deleted."
             ),
             heading("Committees and vacancies"),
             paragraphs(

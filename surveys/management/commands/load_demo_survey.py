@@ -26,8 +26,9 @@ TEXT = {
         ),
         "privacy": (
             "<p>We bewaren uw antwoorden om de tekorten in het veld te analyseren. We vragen niet naar uw "
-            "naam. Resultaten tonen we alleen voor groepen van minstens vijf mensen. Een onafgemaakte "
-            "vragenlijst wordt na 30 dagen verwijderd.</p>"
+            "naam, maar bent u ingelogd, dan bewaren we uw antwoorden bij uw account, zodat uw leeromgeving "
+            "cursussen voor uw eigen tekorten kan aanbevelen. Resultaten tonen we alleen voor groepen van "
+            "minstens vijf mensen. Een onafgemaakte vragenlijst wordt na 30 dagen verwijderd.</p>"
         ),
         "thank_you": "<p>De resultaten verschijnen op deze website en in de nieuwsbrief.</p>",
         "steps": [
@@ -142,9 +143,10 @@ TEXT = {
             "<p>It takes about fifteen minutes. You can stop at any point and continue later.</p>"
         ),
         "privacy": (
-            "<p>We keep your answers to analyse the gaps in the field. We do not ask your name. Results are "
-            "only shown for groups of at least five people. An unfinished questionnaire is deleted after "
-            "30 days.</p>"
+            "<p>We keep your answers to analyse the gaps in the field. We do not ask your name, but if you "
+            "are logged in we keep your answers with your account, so that your learning environment can "
+            "recommend courses for your own gaps. Results are only shown for groups of at least five people. "
+            "An unfinished questionnaire is deleted after 30 days.</p>"
         ),
         "thank_you": "<p>The results will appear on this website and in the newsletter.</p>",
         "steps": [
