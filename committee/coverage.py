@@ -2,13 +2,14 @@
 that teach it, their enrolments and completions, and a status. Where a large gap meets no course, the
 programme has a curriculum priority.
 
-It reads the gap analysis through ``surveys.report`` and the courses through ``learning.models``' course
-pages, enrolments and certificates: this module is where the three apps meet.
+This module is where the three apps meet, each through its entry point: the gaps come from
+``surveys.gaps.wave_gaps``, the courses with their enrolments and completions from
+``learning.reach.reach``.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from home.models import Competency, StakeholderGroup
@@ -20,7 +21,7 @@ class CoverageRow:
     gap_now: float | None = None
     gap_future: float | None = None
     respondents: int = 0
-    group_gaps: dict = field(default_factory=dict)  # stakeholder group -> gap now (None: too few)
+    group_gaps: dict = field(default_factory=dict)  # stakeholder group -> surveys.gaps.GroupGap
     courses: list = field(default_factory=list)
     actions: list = field(default_factory=list)  # curriculum actions not done yet
     enrolments: int = 0
@@ -33,66 +34,79 @@ class CoverageRow:
         largest = max((g for g in (self.gap_now, self.gap_future) if g is not None), default=None)
         return self.status == "none" and largest is not None and largest >= 1
 
+    def group_columns(self):
+        """The gap per stakeholder group, in the groups' order (None: nobody of the group answered)."""
+        return [self.group_gaps.get(value) for value in StakeholderGroup.values]
+
+    def may_get_action(self):
+        """Whether the matrix offers a new curriculum action (see ``action_refusal``)."""
+        return self.status != "covered" and not self.actions
+
 
 STATUS_LABELS = {"covered": _("Covered"), "weak": _("Weakly covered"), "none": _("No course yet")}
 
 
 def latest_survey():
-    """The newest questionnaire (by opening date) that has submitted responses, in the default language."""
-    from surveys.models import GapSurveyPage, Response
+    from surveys.gaps import latest_wave
 
-    answered = Response.objects.submitted().values("survey__translation_key")
-    return (
-        GapSurveyPage.objects.filter(translation_key__in=answered, locale__language_code="nl")
-        .order_by("-opens_at")
-        .first()
-    )
+    return latest_wave()
 
 
 def coverage(survey=None, stakeholder_group="", domain="", settings=None):
-    """One row per competency of the framework (optionally one domain)."""
-    from learning.models import Certificate, CoursePage, Enrolment
-    from surveys import report
+    """One row per competency of the framework (optionally one domain); gaps from ``survey`` (None:
+    the latest wave)."""
+    from learning.reach import reach
+    from surveys.gaps import wave_gaps
 
     settings = settings or Thresholds()
     competencies = [c for c in Competency.framework() if not domain or c.domain.code == domain]
     rows = {c.pk: CoverageRow(c) for c in competencies}
-    if survey is not None:
-        selection = report.submitted(survey, stakeholder_group)
-        cells = report.rating_cells(selection)
-        for gap in report.competency_gaps(selection, cells):
-            row = rows.get(gap.competency.pk)
-            if row:
-                row.gap_now, row.gap_future, row.respondents = gap.gap_now, gap.gap_future, gap.respondents
-        for competency, cells_by_group in report.heatmap(selection, cells).rows:
-            if competency.pk in rows:
-                groups = [value for value, _label in StakeholderGroup.choices]
-                rows[competency.pk].group_gaps = dict(
-                    zip(groups, [c["gap"] for c in cells_by_group], strict=True)
-                )
-    courses = CoursePage.objects.live().filter(locale__language_code="nl", competencies__in=rows).distinct()
-    links = CoursePage.competencies.through.objects.filter(coursepage__in=courses, competency_id__in=rows)
-    by_course = {course.pk: course for course in courses}
-    enrolled = dict(Enrolment.objects.values_list("course_key").annotate(n=Count("pk")).order_by())
-    completed = dict(
-        Certificate.objects.filter(revoked_at__isnull=True)
-        .values_list("course_key")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for competency_id, course_id in links.values_list("competency_id", "coursepage_id"):
-        row, course = rows[competency_id], by_course[course_id]
-        row.courses.append(course)
-        row.enrolments += enrolled.get(course.translation_key, 0)
-        row.completions += completed.get(course.translation_key, 0)
-    from .models import ActionStatus, CurriculumAction
-
-    open_actions = CurriculumAction.objects.filter(competency_id__in=rows).exclude(status=ActionStatus.DONE)
-    for action in open_actions.select_related("committee"):
+    for pk, gaps in wave_gaps(survey, stakeholder_group).competencies.items():
+        row = rows.get(pk)
+        if row:
+            row.gap_now, row.gap_future, row.respondents = gaps.gap_now, gaps.gap_future, gaps.respondents
+            row.group_gaps = gaps.groups
+    for pk, found in reach(rows).items():
+        row = rows[pk]
+        row.courses, row.enrolments, row.completions = found.courses, found.enrolments, found.completions
+    for action in open_actions(rows):
         rows[action.competency_id].actions.append(action)
     for row in rows.values():
         row.status = settings.status(len(row.courses), row.completions)
     return list(rows.values())
+
+
+def open_actions(competency_ids):
+    """The curriculum actions not done yet (open or in progress) for these competencies."""
+    from .models import ActionStatus, CurriculumAction
+
+    actions = CurriculumAction.objects.filter(competency_id__in=list(competency_ids))
+    return actions.exclude(status=ActionStatus.DONE).select_related("committee")
+
+
+def action_refusal(competency, thresholds):
+    """Why no new curriculum action may be made for ``competency``, or None. A covered competency
+    needs none; a weakly covered one may get one (a better course, or more learners); one at a time."""
+    from learning.reach import reach
+
+    action = open_actions([competency.pk]).first()
+    if action is not None:
+        return gettext("%(group)s already has an action for “%(competency)s” that is not done yet.") % {
+            "group": action.committee.title,
+            "competency": competency.name,
+        }
+    found = reach([competency.pk])[competency.pk]
+    if thresholds.status(len(found.courses), found.completions) == "covered":
+        message = gettext(
+            "“%(competency)s” is covered already (courses: %(courses)d, completions: %(completions)d): "
+            "it needs no new action."
+        )
+        return message % {
+            "competency": competency.name,
+            "courses": len(found.courses),
+            "completions": found.completions,
+        }
+    return None
 
 
 @dataclass

@@ -92,9 +92,7 @@ class CloseActionForm(forms.Form):
     course = IdChoiceField(queryset=None, label=_("Course that answers it"))
 
     def __init__(self, action, *args, **kwargs):
-        from learning.models import CoursePage
+        from learning.reach import courses_covering
 
         super().__init__(*args, **kwargs)
-        self.fields["course"].queryset = CoursePage.objects.live().filter(
-            competencies=action.competency, locale__language_code="nl"
-        )
+        self.fields["course"].queryset = courses_covering([action.competency_id]).order_by("title")

@@ -1,9 +1,11 @@
 """A committee's meeting calendar (.ics), its members-only area, and applications for its vacancies."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -57,6 +59,7 @@ def members_area(request, committee):
         "curriculum_actions": [
             (action, CloseActionForm(action)) for action in committee.curriculum_actions()
         ],
+        "may_move_actions": may_move_actions(request.user, committee),
     }
     return TemplateResponse(request, "committee/members_area.html", context)
 
@@ -107,7 +110,6 @@ def coverage_matrix(request, index):
     from home.models import CompetencyDomain, StakeholderGroup
 
     from . import coverage
-    from .models import CoverageSettings
 
     refusal = coverage_refusal(request)
     if refusal:
@@ -119,8 +121,7 @@ def coverage_matrix(request, index):
     group = group if group in StakeholderGroup.values else ""
     sort = request.GET.get("sort", "gap")
     sort = sort if sort in coverage.SORTS else "gap"
-    settings = CoverageSettings.for_request(request)
-    thresholds = coverage.Thresholds(settings.min_courses, settings.min_completions)
+    thresholds = coverage_thresholds(request)
     survey = coverage.latest_survey()
     rows = coverage.sorted_rows(coverage.coverage(survey, group, domain, thresholds), sort)
     labels = coverage.STATUS_LABELS
@@ -135,13 +136,24 @@ def coverage_matrix(request, index):
         "chosen": {"domain": domain, "group": group, "sort": sort},
         "labels": labels,
         "thresholds": thresholds,
+        "per_group": not group,  # one group chosen: the gap columns are that group's already
+        "min_cell_size": settings.SURVEY_MIN_CELL_SIZE,
         "query": request.GET.urlencode(),
     }
     return TemplateResponse(request, "committee/coverage.html", context)
 
 
+def coverage_thresholds(request):
+    from . import coverage
+    from .models import CoverageSettings
+
+    chosen = CoverageSettings.for_request(request)
+    return coverage.Thresholds(chosen.min_courses, chosen.min_completions)
+
+
 def coverage_export(rows, labels, file_format):
     from cms.exports import spreadsheet_response
+    from home.models import StakeholderGroup
 
     header = [
         _("Domain"),
@@ -154,71 +166,125 @@ def coverage_export(rows, labels, file_format):
         _("Completions"),
         _("Status"),
         _("Curriculum priority"),
+        *(_("Gap now: %(group)s") % {"group": label} for _value, label in StakeholderGroup.choices),
     ]
     data = [
         [
             str(r.competency.domain.name),
             str(r.competency.name),
-            None if r.gap_now is None else round(r.gap_now, 2),
-            None if r.gap_future is None else round(r.gap_future, 2),
+            rounded(r.gap_now),
+            rounded(r.gap_future),
             r.respondents,
             "; ".join(c.title for c in r.courses),
             r.enrolments,
             r.completions,
             str(labels[r.status]),
             _("yes") if r.priority else "",
+            *(exported_group_gap(cell) for cell in r.group_columns()),
         ]
         for r in rows
     ]
     return spreadsheet_response("coverage-matrix", [str(h) for h in header], data, file_format)
 
 
+def rounded(gap):
+    return None if gap is None else round(gap, 2)
+
+
+def exported_group_gap(cell):
+    """A group's gap in the export: empty when nobody of the group answered, "withheld" when too few did."""
+    if cell is None:
+        return None
+    return _("withheld") if cell.withheld else rounded(cell.gap)
+
+
 def coverage_refusal(request):
     """The coverage matrix and its actions are for editors (a permission) and committee members."""
-    from .models import is_committee_member
-
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not (request.user.has_perm("committee.view_coverage") or is_committee_member(request.user)):
+    if not may_open_coverage(request.user):
         raise PermissionDenied
     return None
 
 
+def may_open_coverage(user):
+    from .models import is_committee_member
+
+    return user.has_perm("committee.view_coverage") or is_committee_member(user)
+
+
 def new_curriculum_action(request, index, competency_id):
-    """From the matrix: make a competency without a course an action for an action group."""
+    """From the matrix: make a competency that no course covers enough an action for an action group.
+    Refused (with the reason) for a covered competency and for one whose action is not done yet."""
     from django.shortcuts import get_object_or_404
 
     from home.models import Competency
+    from learning.reach import reach
 
+    from . import coverage
     from .forms import CurriculumActionForm
 
     refusal = coverage_refusal(request)
     if refusal:
         return refusal
     competency = get_object_or_404(Competency, pk=competency_id)
+    thresholds = coverage_thresholds(request)
     initial = {"description": _("Develop a course on %(competency)s") % {"competency": competency.name}}
     form = CurriculumActionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        action = form.save(commit=False)
-        action.competency, action.created_by = competency, request.user
-        action.save()
-        messages.success(request, _("The action is on %(group)s's list.") % {"group": action.committee.title})
-        return redirect(index.url + index.reverse_subpage("coverage"))
-    context = {"page": index, "competency": competency, "form": form}
-    return render(request, "committee/curriculum_action.html", context, status=400 if form.errors else 200)
+    refused = coverage.action_refusal(competency, thresholds)
+    if request.method == "POST" and not refused and form.is_valid():
+        action, refused = make_curriculum_action(form, competency, request.user, thresholds)
+        if action is not None:
+            messages.success(
+                request, _("The action is on %(group)s's list.") % {"group": action.committee.title}
+            )
+            return redirect(index.url + index.reverse_subpage("coverage"))
+    context = {
+        "page": index,
+        "competency": competency,
+        "form": form,
+        "refused": refused,
+        "reach": reach([competency.pk])[competency.pk],
+    }
+    failed = request.method == "POST" and (refused or form.errors)
+    return render(request, "committee/curriculum_action.html", context, status=400 if failed else 200)
+
+
+@transaction.atomic
+def make_curriculum_action(form, competency, user, thresholds):
+    """(the new action, None), or (None, why not) when another member made one meanwhile."""
+    from home.models import Competency
+
+    from . import coverage
+
+    # Two members at once: the competency's row is locked, so the second sees the first one's action.
+    Competency.objects.select_for_update().filter(pk=competency.pk).first()
+    refused = coverage.action_refusal(competency, thresholds)
+    if refused:
+        return None, refused
+    action = form.save(commit=False)
+    action.competency, action.created_by = competency, user
+    action.save()
+    return action, None
 
 
 def close_curriculum_action(request, committee, action_id):
-    """A member closes an action with the published course that now covers its competency."""
+    """A member of the action group moves its action on: "in progress" (``status``), or done with the
+    published course that now covers its competency (``course``)."""
     from django.shortcuts import get_object_or_404
 
     from .forms import CloseActionForm
+    from .models import ActionStatus
 
     if not request.user.is_authenticated:
         return redirect_to_login(committee.url)
-    if request.method != "POST" or not committee.has_member(request.user):
+    if request.method != "POST" or not may_move_actions(request.user, committee):
         raise PermissionDenied
     action = get_object_or_404(committee.curriculum_actions(), pk=action_id)
+    if request.POST.get("status") == ActionStatus.IN_PROGRESS:
+        if action.start():
+            messages.success(request, _("The action is in progress."))
+        return redirect(committee.url + committee.reverse_subpage("members"))
     form = CloseActionForm(action, request.POST)
     if form.is_valid():
         action.close_with(form.cleaned_data["course"])
@@ -226,3 +292,8 @@ def close_curriculum_action(request, committee, action_id):
     else:
         messages.error(request, _("Choose a published course that covers this competency."))
     return redirect(committee.url + committee.reverse_subpage("members"))
+
+
+def may_move_actions(user, committee):
+    """Who may move a committee's curriculum actions on: its members who may open the matrix."""
+    return committee.has_member(user) and may_open_coverage(user)

@@ -4,7 +4,8 @@ from wagtail.models import Locale
 
 from home.models import Competency
 
-from .models import Certificate, CoursePage
+from .models import Certificate
+from .reach import courses_by_competency
 
 LIMIT = 5
 
@@ -20,19 +21,11 @@ def recommend(gaps, user=None, limit=LIMIT, only_with_courses=False):
             )
         )
     ids = [gap.competency_id for gap in gaps]
-    covering = CoursePage.competencies.through.objects.filter(
-        competency_id__in=ids, coursepage__live=True, coursepage__locale=Locale.get_active()
-    ).values_list("competency_id", "coursepage_id")
-    courses = CoursePage.objects.in_bulk({course_id for _competency, course_id in covering})
-    by_competency = {}
-    for competency_id, course_id in covering:
-        course = courses[course_id]
-        if course.translation_key not in completed:
-            by_competency.setdefault(competency_id, []).append(course)
-    competencies = Competency.objects.in_bulk(ids)
+    covering = courses_by_competency(ids, Locale.get_active().language_code)
+    competencies = {c.pk: c for c in Competency.framework().filter(pk__in=ids)}
     rows = []
     for gap in gaps:
-        found = sorted(by_competency.get(gap.competency_id, []), key=lambda c: c.title)
+        found = [c for c in covering.get(gap.competency_id, []) if c.translation_key not in completed]
         if gap.competency_id in competencies and (found or not only_with_courses):
             rows.append((competencies[gap.competency_id], gap, found))
         if len(rows) == limit:

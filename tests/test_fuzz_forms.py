@@ -477,8 +477,11 @@ def date_ok(data, name):
 def test_making_a_curriculum_action_from_the_matrix(client, open_action, data):
     """A member turns a competency into an action only for a real action group, owner and date."""
     from committee.models import CurriculumAction
+    from home.models import Competency
 
     member, action, _ = open_action
+    # A competency without a course or an action (the fixture's has both, which is refused).
+    competency = Competency.objects.get(code="radiation-protection")
     owner = action.committee.memberships()[0].person
     data = {
         name: value.replace("GROUP", str(action.committee.pk)).replace("OWNER", str(owner.pk))
@@ -497,7 +500,7 @@ def test_making_a_curriculum_action_from_the_matrix(client, open_action, data):
         before = counts(CurriculumAction)
         matrix = action.committee.get_parent().url + "coverage/"
         body = answered(
-            client.post(f"{matrix}action/{action.competency.pk}/", data), outcome(data, valid, refused=400)
+            client.post(f"{matrix}action/{competency.pk}/", data), outcome(data, valid, refused=400)
         )
         if not valid:
             shown_escaped(body, data, "description")
@@ -669,6 +672,7 @@ QUIZ_POST = form_data(
 @example(post={"first": ["0"], "second": ["1"], "attempt": "TOKEN\x00"})
 @example(post={"first": ["²"], "second": ["1"], "attempt": "TOKEN"})
 @example(post={"first": ["0", "9" * 5000], "second": ["1"], "attempt": "TOKEN"})
+@example(post={"first": ["0"], "second": ["0"], "attempt": "TOKEN", "elsewhere": "-1"})
 def test_quiz_answers(client, course, post):
     """A quiz is scored once, from the choices it showed; anything else is refused and stores nothing."""
     from learning.models import Certificate, QuizAttempt
@@ -681,9 +685,14 @@ def test_quiz_answers(client, course, post):
         data = {names[name]: value for name, value in post.items()}
         if data.get("attempt") == "TOKEN":
             data["attempt"] = attempt.token
-        valid = data.get("attempt") == attempt.token and all(
-            every_value(data, name) and set(every_value(data, name)) <= {"0", "1", "2"}
-            for name in (first, second)
+        # Answers to a question this attempt did not ask (another quiz's) are refused, not ignored.
+        valid = (
+            data.get("attempt") == attempt.token
+            and "q-of-another-quiz" not in data
+            and all(
+                every_value(data, name) and set(every_value(data, name)) <= {"0", "1", "2"}
+                for name in (first, second)
+            )
         )
         before = counts(QuizAttempt, Certificate)
         response = client.post(course.url + "quiz/", data)
