@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -310,6 +311,31 @@ class CommitteePage(CacheableRoutablePageMixin, SitePage):
             .current(timezone.localdate())
             .exists()
         )
+
+    def may_read_applications(self, user):
+        """Whether ``user`` reads the applications for this committee's open seats: its secretary or
+        chair today, and staff who may read applications in the admin (other members may not)."""
+        if not user.is_authenticated:
+            return False
+        if user.has_perm("committee.view_vacancyapplication"):
+            return True
+        return (
+            Membership.objects.filter(
+                committee__translation_key=self.translation_key,
+                person__user=user,
+                role__in=[Role.SECRETARY, Role.CHAIR],
+            )
+            .current(timezone.localdate())
+            .exists()
+        )
+
+    def applications(self):
+        """Applications for the seats of this committee, in every language it has, newest first."""
+        committees = CommitteePage.objects.filter(translation_key=self.translation_key)
+        below = Q(pk__in=[])  # nothing, until a translation adds its seats
+        for tree_path in committees.values_list("path", flat=True):
+            below |= Q(vacancy__path__startswith=tree_path)
+        return VacancyApplication.objects.filter(below).select_related("vacancy")
 
     def balance(self, on=None):
         return representation_balance(self.memberships(on))

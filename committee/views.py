@@ -60,6 +60,8 @@ def members_area(request, committee):
             (action, CloseActionForm(action)) for action in committee.curriculum_actions()
         ],
         "may_move_actions": may_move_actions(request.user, committee),
+        # Applicants' names and motivations are for the secretary and the chair, not for every member.
+        "applications": committee.applications() if committee.may_read_applications(request.user) else None,
     }
     return TemplateResponse(request, "committee/members_area.html", context)
 
@@ -76,6 +78,8 @@ def apply_for_vacancy(request, vacancy):
     if request.method == "POST" and form.is_valid():
         application, created = form.store(vacancy, translation.get_language() or "nl")
         send_application_confirmation(request, application, again=not created)
+        if created:
+            tell_the_secretary(request, application)
         messages.success(
             request, _("Thank you: your application is received. We sent you a confirmation by e-mail.")
         )
@@ -84,6 +88,21 @@ def apply_for_vacancy(request, vacancy):
         request, "committee/vacancy_page.html", {"page": vacancy, "form": form, "closed": not is_open}
     )
     return response if form else allow_page_cache(response, vacancy.fresh_for())
+
+
+def tell_the_secretary(request, application):
+    """A short note to the vacancy's secretary that an application came in; what it says is read in
+    the members' area, where only the secretary and the chair see it (no personal data in the mail)."""
+    vacancy = application.vacancy
+    if not vacancy.contact_email:
+        return
+    committee = vacancy.get_parent().specific
+    with translation.override(application.language):
+        area = committee.get_full_url(request) + committee.reverse_subpage("members")
+        context = {"vacancy": vacancy, "members_area": area}
+        subject = str(_("New application: %(title)s") % {"title": vacancy.title})
+        body = render_to_string("committee/email/application_received.txt", context)
+    EmailMultiAlternatives(subject, body, to=[vacancy.contact_email]).send()
 
 
 def send_application_confirmation(request, application, again=False):

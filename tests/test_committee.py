@@ -323,9 +323,42 @@ def test_an_application_is_stored_once_with_a_confirmation_email(client, committ
     assert again.status_code == 302
     (application,) = VacancyApplication.objects.all()
     assert application.email == "industrie@example.org" and application.motivation.startswith("Twenty")
-    assert len(mailoutbox) == 2 and mailoutbox[0].to == ["industrie@example.org"]
-    assert "Zetel industrie" in mailoutbox[0].subject and mailoutbox[0].reply_to == ["secretaris@example.org"]
-    assert "Er is niets veranderd" in mailoutbox[1].body  # "we already have your application"
+    confirmation, to_the_secretary, again = mailoutbox
+    assert confirmation.to == ["industrie@example.org"]
+    assert "Zetel industrie" in confirmation.subject and confirmation.reply_to == ["secretaris@example.org"]
+    assert "Er is niets veranderd" in again.body  # "we already have your application"
+    # The secretary is told once, with where to read it and nothing of what the applicant wrote.
+    assert to_the_secretary.to == ["secretaris@example.org"] and "Zetel industrie" in to_the_secretary.subject
+    assert committee.url + "members/" in to_the_secretary.body
+    assert "Industrie" not in to_the_secretary.body and "Twenty" not in to_the_secretary.body
+
+
+def test_only_the_secretary_and_the_chair_read_the_applications_in_the_members_area(client, committee):
+    from django.contrib.auth.models import User
+
+    seat_open = vacancy(committee, TODAY + datetime.timedelta(days=10))
+    client.post(
+        seat_open.url, {**APPLICATION, "name": "<b>Dr. I. Industrie</b>", "motivation": "Lijn 1\nLijn 2"}
+    )
+    other = make_committee("action_group", "Actiegroep", "actiegroep", index=committee.get_parent())
+    readers = {}
+    for name, role, where in [
+        ("secretary", "secretary", committee),
+        ("chair", "chair", committee),
+        ("member", "member", committee),
+        ("elsewhere", "secretary", other),
+    ]:
+        readers[name] = User.objects.create_user(name, f"{name}@example.org", "x")
+        seat(where, name.title(), role=role, user=readers[name])
+    for name, sees in [("secretary", True), ("chair", True), ("member", False)]:
+        client.force_login(readers[name])
+        page = client.get(committee.url + "members/").content.decode()
+        assert ("&lt;b&gt;Dr. I. Industrie&lt;/b&gt;" in page) is sees, name
+        assert ("Lijn 1<br>Lijn 2" in page) is sees, name
+        assert "<b>Dr. I. Industrie</b>" not in page
+    client.force_login(readers["elsewhere"])
+    assert "Industrie" not in client.get(other.url + "members/").content.decode()
+    assert client.get(committee.url + "members/").status_code == 403
 
 
 @pytest.mark.parametrize(

@@ -97,6 +97,7 @@ class TestLoadedDemoCommittees:
             "Curriculum actions",
             "Home page features",
             "Demo member",
+            "Demo secretary",
         )
         for label in labels:
             assert f"{label}: 0 created" in output, label
@@ -220,6 +221,24 @@ class TestLoadedDemoCommittees:
         seats = member.committee_person.memberships.current(timezone.localdate())
         assert seats.filter(committee=field_committee()).exists()
         assert field_committee().has_member(member)
+
+    def test_the_demo_secretary_reads_the_applications_for_the_open_seat(self, client):
+        secretary = User.objects.get(username="secretary")
+        assert secretary.check_password("nmep-demo-secretary") and not secretary.is_staff
+        (vacancy,) = VacancyPage.objects.filter(locale__language_code="nl")
+        client.post(
+            vacancy.url,
+            {
+                "name": "Dr. K. Andidaat",
+                "email": "k@example.org",
+                "organisation": "Isotopen BV",
+                "motivation": "Twintig jaar.",
+            },
+        )
+        client.force_login(secretary)
+        assert "Dr. K. Andidaat" in client.get(field_committee().url + "members/").content.decode()
+        client.force_login(User.objects.get(username="member"))
+        assert "Dr. K. Andidaat" not in client.get(field_committee().url + "members/").content.decode()
 
     def test_the_pages_answer_in_both_languages(self, client):
         pages = [

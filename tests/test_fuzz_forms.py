@@ -391,7 +391,12 @@ def test_vacancy_application(client, vacancy, data):
         if valid:
             application = VacancyApplication.objects.latest("pk")
             stored_in_full(application, "name", "email", "organisation", "motivation")
-            assert application.email == application.email.lower() and len(mail.outbox) == 1
+            assert application.email == application.email.lower()
+            # The applicant's confirmation, and a note to the secretary when the vacancy names one.
+            assert [m.to for m in mail.outbox] == [
+                [application.email],
+                *([[vacancy.contact_email]] * bool(vacancy.contact_email)),
+            ]
             answered(client.post(vacancy.url, data), 302)
             assert counts(VacancyApplication) == [before[0] + 1]
         else:

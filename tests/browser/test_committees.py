@@ -66,6 +66,31 @@ def test_a_visitor_applies_for_an_open_seat(page, demo_site, axe):
     assert any("kandidaat@example.org" in mail for mail in demo_site.mails())
 
 
+def test_the_secretary_reads_the_applications_in_the_members_area(page, demo_site, axe):
+    # An application the secretary will read, sent as a visitor does.
+    page.goto("/nl/commissies/")
+    page.get_by_role("region", name="Vacatures").get_by_role("link").first.click()
+    page.get_by_label(re.compile("^Naam")).fill("Drs. <b>S.</b> Ollicitant")
+    page.get_by_label(re.compile("^E-mailadres")).fill("ollicitant@example.org")
+    page.get_by_label(re.compile("^Organisatie")).fill("Radiofarmacie Noord")
+    page.get_by_label(re.compile("^Motivatie")).fill("Tien jaar hotlab.")
+    page.get_by_role("button", name="Verstuur mijn sollicitatie").click()
+    expect(page.locator(".messages")).to_contain_text("sollicitatie is ontvangen")
+
+    log_in(page, "secretary@example.org", "nmep-demo-secretary")
+    page.goto("/nl/commissies/veldcommissie/")
+    page.get_by_role("link", name=re.compile("Ledenomgeving")).click()
+    applications = page.get_by_role("region", name="Sollicitaties op vacatures")
+    expect(applications.get_by_role("heading", name=re.compile("Ollicitant"))).to_contain_text(
+        "Drs. <b>S.</b> Ollicitant"  # the markup typed is shown as text
+    )
+    application = applications.locator("article").filter(has_text="Ollicitant")
+    application.locator("summary").focus()
+    page.keyboard.press("Enter")  # the motivation opens with the keyboard
+    expect(application.get_by_text("Tien jaar hotlab.")).to_be_visible()
+    assert axe(page) == []
+
+
 def test_a_member_opens_the_minutes_that_stay_closed_to_others(browser, demo_site, axe):
     (minutes_url,) = [
         f"/documents/{pk}/{name.rsplit('/', 1)[-1]}"

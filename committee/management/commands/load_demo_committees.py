@@ -60,6 +60,13 @@ MEMBER = {
     "email": "member@example.org",
     "person": "de-graaf",
 }
+# The field committee's secretary, who also reads the applications for its open seat.
+SECRETARY = {
+    "username": "secretary",
+    "password": "nmep-demo-secretary",
+    "email": "secretary@example.org",
+    "person": "jacobs",
+}
 
 
 def html(*parts):
@@ -1196,15 +1203,15 @@ def feature(home, committee):
 # The demo member.
 
 
-def ensure_member(person):
-    """The demo member's account with a verified address, linked to ``person``; returns whether it is new."""
+def ensure_member(person, account=MEMBER):
+    """A demo account with a verified address, linked to ``person``; returns whether it is new."""
     user_model = get_user_model()
-    user = user_model.objects.filter(username=MEMBER["username"]).first()
+    user = user_model.objects.filter(username=account["username"]).first()
     created = user is None
     if created:
-        user = user_model.objects.create_user(MEMBER["username"], MEMBER["email"], MEMBER["password"])
+        user = user_model.objects.create_user(account["username"], account["email"], account["password"])
     EmailAddress.objects.get_or_create(
-        user=user, email=MEMBER["email"], defaults={"primary": True, "verified": True}
+        user=user, email=account["email"], defaults={"primary": True, "verified": True}
     )
     if person.user_id is None and not Person.objects.filter(user=user).exists():
         person.user = user
@@ -1300,3 +1307,5 @@ class Command(BaseCommand):
             return
         created = ensure_member(people[MEMBER["person"]])
         self.counted("Demo member", created, 1)
+        created = ensure_member(people[SECRETARY["person"]], SECRETARY)
+        self.counted("Demo secretary", created, 1)
