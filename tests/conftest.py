@@ -1,6 +1,8 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import connection
+from django.utils import translation
 
 from .helpers import empty
 
@@ -14,6 +16,15 @@ def empty_cache():
     yield
     empty(cache)
     caches["template_fragments"].clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language: a request the test client made in English
+    leaves English active in the thread, and code outside a request (exports, e-mails) speaks it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
