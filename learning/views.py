@@ -116,7 +116,7 @@ def take_quiz(request, course):
 def refusal(request, message, course=None):
     """A request refused as malformed (status 400), explained in the site's layout."""
     context = {"message": message, "course_url": course.get_url(request) if course else None}
-    return render(request, "learning/refusal.html", context, status=400)
+    return render(request, "400.html", context, status=400)
 
 
 def quiz_refusal(enrolment):

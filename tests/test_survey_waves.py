@@ -74,6 +74,15 @@ def test_the_report_shows_the_comparison_to_analysts_only(client, waves):
     assert cells[:7] == ["2,00", "1,00", "-1,00 (kromp)", "3,00", "1,50", "-1,50 (kromp)", "2 / 2"]
 
 
+def invitation_waves():
+    """Two invitation-only waves of one series, a year apart, the second opened five days ago."""
+    now = timezone.now()
+    return [
+        make_survey(series="gap-analysis", access="invitation", opens_at=now - datetime.timedelta(days=days))
+        for days in (400, 5)
+    ]
+
+
 def test_invited_respondents_who_consent_are_linked_across_waves_never_in_anonymous_ones(client, settings):
     from surveys.models import Invitation, Response
 
@@ -81,12 +90,7 @@ def test_invited_respondents_who_consent_are_linked_across_waves_never_in_anonym
 
     settings.SURVEY_MIN_CELL_SIZE = 1
     now = timezone.now()
-    first = make_survey(
-        series="gap-analysis", access="invitation", opens_at=now - datetime.timedelta(days=400)
-    )
-    second = make_survey(
-        series="gap-analysis", access="invitation", opens_at=now - datetime.timedelta(days=5)
-    )
+    first, second = invitation_waves()
     for survey in (first, second):
         client.logout()
         client.cookies.clear()
@@ -113,13 +117,7 @@ def test_without_consent_to_link_waves_an_invited_response_is_not_linked(client,
     from .test_survey_invitations import answer_with
 
     settings.SURVEY_MIN_CELL_SIZE = 1
-    now = timezone.now()
-    first = make_survey(
-        series="gap-analysis", access="invitation", opens_at=now - datetime.timedelta(days=400)
-    )
-    second = make_survey(
-        series="gap-analysis", access="invitation", opens_at=now - datetime.timedelta(days=5)
-    )
+    first, second = invitation_waves()
     answer_with(client, first, Invitation.objects.create(survey=first, email="fysicus@example.org"), True)
     client.cookies.clear()
     answer_with(client, second, Invitation.objects.create(survey=second, email="fysicus@example.org"))
