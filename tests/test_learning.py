@@ -101,6 +101,18 @@ def test_a_lesson_shows_whether_it_is_done_and_edits_reach_it_at_once(client, co
     assert f'<p class="survey__title"><a href="{course.url}">Stralingsbescherming, de basis</a>' in page
 
 
+def test_a_lesson_published_later_is_on_the_course_page_and_counts_in_the_progress(client, course, learner):
+    from learning.models import LessonPage
+
+    from .factories import publish
+
+    enrol(learner, course)
+    assert "0 van 2 lessen gedaan" in client.get(course.url).content.decode()  # the list is kept now
+    publish(course, LessonPage(title="Les extra", slug="les-extra", body=[]))
+    page = client.get(course.url).content.decode()
+    assert "Les extra" in page and "0 van 3 lessen gedaan" in page
+
+
 def test_the_lessons_of_an_unpublished_course_are_not_served(client, course, learner):
     enrol(learner, course)
     lesson = course.lessons().first()

@@ -64,7 +64,7 @@ LOGGED_IN_BUDGETS = {
     "home": 3,
     "news page": 3,
     "event page": 3,
-    "course page": 8,
+    "course page": 7,
     "committee page": 3,
     "lesson page": 5,
 }
