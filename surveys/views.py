@@ -1,5 +1,7 @@
 """The questionnaire wizard (django-formtools, session storage) with drafts kept in the database."""
 
+import copy
+
 from django.contrib import messages
 from django.core.mail import EmailMessage
 from django.http import HttpResponseBadRequest
@@ -61,6 +63,16 @@ class SurveyWizard(SessionWizardView):
         if step not in blocks:
             return {}
         return {"step": blocks[step], "competencies": self.page.matrix_competencies}
+
+    def get_cleaned_data_for_step(self, step):
+        # Asked by the conditions of the steps shown to some groups, each time formtools lists the
+        # steps (several times a request), and each time it builds and validates that step's form
+        # anew: keep the answer while the step's data stays the same (2-3 ms a request).
+        data = self.storage.get_step_data(step)
+        kept = self.__dict__.setdefault("_cleaned_steps", {})
+        if step not in kept or kept[step][0] != data:
+            kept[step] = (copy.deepcopy(data), super().get_cleaned_data_for_step(step))
+        return kept[step][1]
 
     def get(self, request, *args, **kwargs):
         # formtools starts over on every GET; a respondent who reloads the page or

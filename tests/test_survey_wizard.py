@@ -118,6 +118,28 @@ def test_the_conditional_step_is_shown_to_companies_only(respondent):
     assert "What does industry need?" in page.content.decode()
 
 
+def test_the_step_after_the_profile_follows_the_answer_just_given(client):
+    from .survey_factories import load_framework, make_survey, standard_steps
+
+    work, industry, matrix = standard_steps(load_framework())
+    survey = make_survey(steps=[industry, work, matrix])  # a step for companies right after the profile
+    respondent = Respondent(client, survey)
+    respondent.consent()
+    assert "What does industry need?" in respondent.profile(group="company").content.decode()
+    # Back to the profile, another answer: the next step is decided on it, not on the one before.
+    assert "What does industry need?" not in respondent.profile(group="care_provider").content.decode()
+
+
+def test_a_renamed_competency_shows_in_the_matrix_at_once(respondent):
+    respondent.consent()
+    respondent.profile()
+    competency = Competency.objects.filter(domain__code="dosimetry-protection").first()
+    assert competency.name in respondent.work().content.decode()
+    competency.name_nl = "Patiëntdosimetrie (hernoemd)"
+    competency.save()
+    assert "Patiëntdosimetrie (hernoemd)" in respondent.work().content.decode()
+
+
 def test_validation_errors_are_shown_next_to_the_fields(respondent):
     respondent.consent()
     respondent.profile()
