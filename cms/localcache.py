@@ -25,7 +25,8 @@ from collections import OrderedDict
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 
-# One store per process and alias, shared by its threads (Django makes a backend per thread).
+# One store per process and cache (its shared cache and key prefix), shared by its threads
+# (Django makes a backend per thread).
 _stores = {}
 _stores_lock = threading.Lock()
 
@@ -81,7 +82,7 @@ class LocalFirstCache(BaseCache):
         super().__init__(params)
         self.shared_alias = location or "default"
         with _stores_lock:
-            self.store = _stores.setdefault(self.shared_alias, LocalStore(self._max_entries))
+            self.store = _stores.setdefault((self.shared_alias, self.key_prefix), LocalStore(self._max_entries))
 
     @property
     def shared(self):

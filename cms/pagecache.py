@@ -10,9 +10,9 @@ Visitors who are logged in never get a stored page, but the parts of a page that
 are the same for everyone (menus, footer, a page's body) are kept as template
 fragments (Wagtail's ``{% wagtailpagecache %}`` and ``{% wagtailcache %}``) keyed
 on the same generation, which ``fragment_context`` hands to every template. Those
-fragments, and values kept with ``cached_fragment``, are read through
-``cms.localcache`` (a copy in each process), and a request asks the shared cache for
-the generation once: the whole request sees the content of one generation.
+fragments, values kept with ``cached_fragment`` and the stored pages themselves are read
+through ``cms.localcache`` (a copy in each process), and a request asks the shared cache
+for the generation once: the whole request sees the content of one generation.
 """
 
 import hashlib
@@ -157,7 +157,8 @@ class AnonymousPageCacheMiddleware:
 
     def answer(self, request):
         key = cache_key(request)
-        cached = cache.get(key) if key else None
+        pages = caches["pages"]
+        cached = pages.get(key) if key else None
         if cached is not None:
             cached[self.header] = "hit"
             return cached
@@ -166,7 +167,7 @@ class AnonymousPageCacheMiddleware:
             response[self.header] = "miss"
             # A number, not the page's own method, is stored with the response.
             response.page_cache_seconds = stored_seconds(response)
-            cache.set(key, response, response.page_cache_seconds)
+            pages.set(key, response, response.page_cache_seconds)
         return response
 
 

@@ -10,12 +10,14 @@ from .helpers import empty
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache (the page cache and rate limits live there), and no copy
-    of a fragment kept in this process (cms/localcache.py)."""
+    of a fragment or a page kept in this process (cms/localcache.py)."""
     empty(cache)
     caches["template_fragments"].clear()
+    caches["pages"].clear()
     yield
     empty(cache)
     caches["template_fragments"].clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture(autouse=True)

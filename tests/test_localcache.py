@@ -124,3 +124,53 @@ def test_an_uncached_page_asks_the_shared_cache_for_the_generation_alone(client,
     # session is read from the cache too, as it must be.)
     keys = {key for _method, key in asked if not key.startswith("django.contrib.sessions")}
     assert keys == {pagecache.GENERATION_KEY}
+
+
+def ask_log(monkeypatch):
+    """The keys asked of the shared cache from now on."""
+    asked = []
+
+    def spy(method, real):
+        def asking(*args, **kwargs):
+            asked.append(args[0])
+            return real(*args, **kwargs)
+
+        return asking
+
+    for method in ("get", "get_many", "get_or_set", "has_key"):
+        monkeypatch.setattr(cache, method, spy(method, getattr(cache, method)))
+    return asked
+
+
+@pytest.mark.django_db
+def test_a_stored_page_is_answered_from_the_process_copy_with_the_generation_alone(client, monkeypatch):
+    item = factories.make_news(factories.make_news_index(), title="Nieuw lectoraat")
+    assert client.get(item.url)["X-Page-Cache"] == "miss"
+    asked = ask_log(monkeypatch)
+    response = client.get(item.url)
+    assert response["X-Page-Cache"] == "hit" and "Nieuw lectoraat" in response.text
+    # (Django's in-process cache answers get_or_set with a get of its own.)
+    assert set(asked) == {pagecache.GENERATION_KEY}
+
+
+@pytest.mark.django_db
+def test_a_page_stored_by_another_process_is_copied_and_one_published_there_is_not_served_here(client):
+    page = factories.make_standard_page(title="Oude titel")
+    assert client.get(page.url)["X-Page-Cache"] == "miss"
+    caches["pages"].clear()  # this process has no copy: another process stored the page
+    assert client.get(page.url)["X-Page-Cache"] == "hit"
+    # That other process publishes: the database and the shared generation change, nothing here.
+    type(page).objects.filter(pk=page.pk).update(title="Nieuwe titel")
+    cache.set(pagecache.GENERATION_KEY, "set-by-another-process", None)
+    response = client.get(page.url)
+    assert response["X-Page-Cache"] == "miss" and "Nieuwe titel" in response.text
+
+
+def test_pages_and_fragments_are_kept_within_bounds_of_their_own():
+    pages, fragments = caches["pages"], caches["template_fragments"]
+    assert pages.store is not fragments.store
+    assert pages.store.max_entries == settings.CACHES["pages"]["OPTIONS"]["MAX_ENTRIES"]
+    for n in range(pages.store.max_entries + 5):
+        pages.set(f"pagecache:g1:{n}", f"<html>{n}</html>", 60)
+    assert len(pages.store.entries) == pages.store.max_entries
+    assert fragments.local("pagecache:g1:0") is None and pages.local("pagecache:g1:0") is None

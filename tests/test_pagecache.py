@@ -89,7 +89,7 @@ def test_an_event_page_is_cached_no_longer_than_until_registration_closes(client
     import datetime
     from unittest import mock
 
-    from django.core.cache import cache
+    from django.core.cache import caches
     from django.utils import timezone
 
     settings.PAGE_CACHE_SECONDS = 600
@@ -99,7 +99,8 @@ def test_an_event_page_is_cached_no_longer_than_until_registration_closes(client
         registration_deadline=timezone.now() + datetime.timedelta(seconds=30),
     )
     assert 25 <= event.fresh_for() <= 30
-    with mock.patch.object(cache, "set", wraps=cache.set) as spy:
+    pages = caches["pages"]
+    with mock.patch.object(pages, "set", wraps=pages.set) as spy:
         assert client.get(event.url)["X-Page-Cache"] == "miss"
     [page_timeout] = [c.args[2] for c in spy.call_args_list if c.args[0].startswith("pagecache:")]
     assert 0 < page_timeout <= 30

@@ -161,6 +161,14 @@ CACHES["template_fragments"] = {
     "KEY_PREFIX": "fragments",
     "OPTIONS": {"MAX_ENTRIES": env.int("LOCAL_FRAGMENTS", default=1000)},
 }
+# Anonymous visitors' pages, keyed on the same generation, the same way: a page stored by one
+# process is answered by the others without a round trip for it once they have read it.
+CACHES["pages"] = {
+    "BACKEND": "cms.localcache.LocalFirstCache",
+    "LOCATION": "default",
+    "KEY_PREFIX": "pages",
+    "OPTIONS": {"MAX_ENTRIES": env.int("LOCAL_PAGES", default=200)},
+}
 # Seconds an anonymous visitor's page stays in the cache; publishing purges sooner.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 

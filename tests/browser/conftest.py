@@ -31,6 +31,7 @@ CHROMIUM_ARGS = [
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
