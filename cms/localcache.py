@@ -82,7 +82,8 @@ class LocalFirstCache(BaseCache):
         super().__init__(params)
         self.shared_alias = location or "default"
         with _stores_lock:
-            self.store = _stores.setdefault((self.shared_alias, self.key_prefix), LocalStore(self._max_entries))
+            store = LocalStore(self._max_entries)
+            self.store = _stores.setdefault((self.shared_alias, self.key_prefix), store)
 
     @property
     def shared(self):
