@@ -5,6 +5,9 @@ programme has decided on even where that service cannot be reached, and fails wh
 pins an older release of a package with a known advisory.
 """
 
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -51,3 +54,31 @@ def test_django_stays_on_the_lts_line():
     """Django 6 needs Python 3.12; the programme runs 3.11 on the 5.2 LTS."""
     pinned = Version(next(iter(pins("requirements.txt")["django"].specifier)).version)
     assert (pinned.major, pinned.minor) == (5, 2)
+
+
+def test_the_browser_tests_run_on_one_worker(tmp_path):
+    """The browser tests share one demo site, on the one test worker they are grouped on
+    (tests/browser/conftest.py). When the groups stop reaching pytest-xdist's scheduler, each
+    worker builds a demo site of its own (about 90 s on this machine): this fails first."""
+    browser_tests = tmp_path / "tests" / "browser"
+    browser_tests.mkdir(parents=True)
+    # The browser tests' own grouping hook, on four tests that say which worker ran them.
+    (tmp_path / "conftest.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(settings.BASE_DIR)!r})\n"
+        "from tests.browser.conftest import pytest_collection_modifyitems  # noqa: F401\n"
+    )
+    (browser_tests / "test_grouped.py").write_text(
+        "import time\n" + "".join(f"def test_{n}():\n    time.sleep(0.2)\n" for n in range(4))
+    )
+    (tmp_path / "pytest.ini").write_text("[pytest]\nmarkers =\n    browser: a browser test\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-v"]
+        + ["-p", "no:django", "-p", "no:cacheprovider", "tests"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    workers = re.findall(r"\[(gw\d+)\].*PASSED", run.stdout)
+    assert len(workers) == 4 and len(set(workers)) == 1, run.stdout
