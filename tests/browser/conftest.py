@@ -49,8 +49,11 @@ def require(path, what):
     pytest.skip(message)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Chromium for one module's tests. Not for the session: while Playwright runs, its event loop
+    is running in the test worker's thread, and Django refuses the database to the tests that
+    worker runs after the browser tests ("You cannot call this from an async context")."""
     require(CHROMIUM, "Debian's chromium")
     from playwright.sync_api import sync_playwright
 
