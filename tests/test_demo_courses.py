@@ -43,6 +43,7 @@ def loaded(django_db_setup, django_db_blocker):
 
 
 @pytest.mark.usefixtures("loaded")
+@pytest.mark.xdist_group("demo_courses")  # one worker loads the demo once for the class
 class TestLoadedDemoCourses:
     def test_running_it_twice_creates_nothing_twice(self, settings):
         settings.DEBUG = True
