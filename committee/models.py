@@ -300,17 +300,17 @@ class CommitteePage(CacheableRoutablePageMixin, SitePage):
             "measurements"
         )
 
+    def seats_of(self, user):
+        """The seats ``user`` holds on this committee (in any of its languages) today."""
+        return Membership.objects.filter(
+            committee__translation_key=self.translation_key, person__user=user
+        ).current(timezone.localdate())
+
     def has_member(self, user):
         """Whether ``user`` sits on this committee today (staff who may edit committees count too)."""
         if not user.is_authenticated:
             return False
-        if user.has_perm("committee.view_members_area"):
-            return True
-        return (
-            Membership.objects.filter(committee__translation_key=self.translation_key, person__user=user)
-            .current(timezone.localdate())
-            .exists()
-        )
+        return user.has_perm("committee.view_members_area") or self.seats_of(user).exists()
 
     def may_read_applications(self, user):
         """Whether ``user`` reads the applications for this committee's open seats: its secretary or
@@ -319,15 +319,7 @@ class CommitteePage(CacheableRoutablePageMixin, SitePage):
             return False
         if user.has_perm("committee.view_vacancyapplication"):
             return True
-        return (
-            Membership.objects.filter(
-                committee__translation_key=self.translation_key,
-                person__user=user,
-                role__in=[Role.SECRETARY, Role.CHAIR],
-            )
-            .current(timezone.localdate())
-            .exists()
-        )
+        return self.seats_of(user).filter(role__in=[Role.SECRETARY, Role.CHAIR]).exists()
 
     def applications(self):
         """Applications for the seats of this committee, in every language it has, newest first."""

@@ -11,13 +11,15 @@ from .helpers import empty
 def empty_cache():
     """Each test starts with an empty cache (the page cache and rate limits live there), and no copy
     of a fragment or a page kept in this process (cms/localcache.py)."""
-    empty(cache)
-    caches["template_fragments"].clear()
-    caches["pages"].clear()
+    forget_cached()
     yield
+    forget_cached()
+
+
+def forget_cached():
     empty(cache)
-    caches["template_fragments"].clear()
-    caches["pages"].clear()
+    for alias in ("template_fragments", "pages"):
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)
