@@ -27,10 +27,7 @@ install: $(VENV)/.runtime
 
 run: $(VENV)/.runtime
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo_content
-	$(MANAGE) load_demo_survey
-	$(MANAGE) load_demo_courses
-	$(MANAGE) load_demo_committees
+	$(MANAGE) load_demo
 	@# Scheduled publishing: Wagtail publishes pages whose go-live time has come.
 	@trap 'kill 0' EXIT INT TERM; \
 	  ( while sleep 60; do $(MANAGE) publish_scheduled >/dev/null 2>&1; done ) & \

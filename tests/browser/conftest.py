@@ -108,13 +108,7 @@ def demo_site(tmp_path_factory):
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     # The same commands as `make run`.
-    for command in (
-        ["migrate", "--noinput"],
-        ["load_demo_content"],
-        ["load_demo_survey"],
-        ["load_demo_courses"],
-        ["load_demo_committees"],
-    ):
+    for command in (["migrate", "--noinput"], ["load_demo"]):
         subprocess.run(
             [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
         )
