@@ -4,7 +4,7 @@ pages a logged-in learner reads stay within a budget."""
 import datetime
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -21,8 +21,8 @@ def queries_for(client, url):
     return len(captured)
 
 
-@pytest.fixture
 def news_site():
+    """A news index and three events; returns ``grow_to(count)``, which adds news up to ``count`` items."""
     index = factories.make_news_index()
     events = factories.make_event_index()
     for _ in range(3):
@@ -37,19 +37,57 @@ def news_site():
     return grow_to
 
 
-def test_home_page_queries_do_not_grow_with_the_news(client, news_site):
-    news_site(5)
+@pytest.fixture(scope="module")
+def learner_site(django_db_setup, django_db_blocker):
+    """A page of each kind and a learner enrolled in the course, built once for the module's tests (each
+    runs in a transaction of its own inside this one) and rolled back after them."""
+    from committee.models import Meeting
+    from home.models import EventIndexPage
+    from tests.learning_factories import enrol, make_course, make_learner
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        grow_news = news_site()
+        news = grow_news(5)
+        event = factories.make_event(
+            EventIndexPage.objects.get(), programme=[{"activity": "Welcome"}, {"activity": "Talks"}]
+        )
+        event.organisers.add(factories.make_organisation(), factories.make_organisation())
+        event.save_revision().publish()
+        course = make_course(lessons=3)
+        learner = make_learner()
+        enrol(learner, course).complete_lesson(course.lessons().first())
+        committee = factories.make_committee()
+        start = timezone.now() + datetime.timedelta(days=20)
+        Meeting.objects.create(committee=committee, kind="quarterly_steering", starts_at=start, ends_at=start)
+        yield (
+            learner,
+            grow_news,
+            {
+                "home": "/nl/",
+                "news page": news.get_children().last().url,
+                "event page": event.url,
+                "course page": course.url,
+                "committee page": committee.url,
+                "lesson page": course.lessons().last().url,
+            },
+        )
+        transaction.set_rollback(True)
+
+
+def test_home_page_queries_do_not_grow_with_the_news(client, learner_site):
+    _learner, grow_news, _urls = learner_site
     with_five = queries_for(client, "/nl/")
-    news_site(60)  # six pages of the listing, twelve times the news
+    grow_news(60)  # six pages of the listing, twelve times the news
     with_sixty = queries_for(client, "/nl/")
     assert with_five == with_sixty
     assert with_sixty <= 15
 
 
-def test_news_index_queries_do_not_grow_with_the_news(client, news_site):
-    index = news_site(5)
+def test_news_index_queries_do_not_grow_with_the_news(client, learner_site):
+    _learner, grow_news, _urls = learner_site
+    index = grow_news(5)
     with_five = queries_for(client, index.url)
-    news_site(60)
+    grow_news(60)
     with_sixty = queries_for(client, index.url)
     assert with_five == with_sixty
     assert with_sixty <= 19
@@ -79,51 +117,23 @@ def queries_logged_in(client, url):
     return len(captured)
 
 
-@pytest.fixture
-def learner_site(news_site):
-    from committee.models import Meeting
-    from home.models import EventIndexPage
-    from tests.learning_factories import enrol, make_course, make_learner
-
-    news = news_site(5)
-    event = factories.make_event(
-        EventIndexPage.objects.get(), programme=[{"activity": "Welcome"}, {"activity": "Talks"}]
-    )
-    event.organisers.add(factories.make_organisation(), factories.make_organisation())
-    event.save_revision().publish()
-    course = make_course(lessons=3)
-    learner = make_learner()
-    enrol(learner, course).complete_lesson(course.lessons().first())
-    committee = factories.make_committee()
-    start = timezone.now() + datetime.timedelta(days=20)
-    Meeting.objects.create(committee=committee, kind="quarterly_steering", starts_at=start, ends_at=start)
-    return learner, {
-        "home": "/nl/",
-        "news page": news.get_children().last().url,
-        "event page": event.url,
-        "course page": course.url,
-        "committee page": committee.url,
-        "lesson page": course.lessons().last().url,
-    }
-
-
 @pytest.mark.parametrize("name", list(LOGGED_IN_BUDGETS))
 def test_pages_for_a_logged_in_learner_stay_within_their_query_budget(client, learner_site, name):
-    learner, urls = learner_site
+    learner, _grow_news, urls = learner_site
     client.force_login(learner)
     assert queries_logged_in(client, urls[name]) <= LOGGED_IN_BUDGETS[name]
 
 
-def test_a_logged_in_home_page_costs_the_same_however_much_news_there_is(client, learner_site, news_site):
-    learner, urls = learner_site
+def test_a_logged_in_home_page_costs_the_same_however_much_news_there_is(client, learner_site):
+    learner, grow_news, urls = learner_site
     client.force_login(learner)
     with_five = queries_logged_in(client, "/nl/")
-    news_site(50)
+    grow_news(50)
     assert queries_logged_in(client, "/nl/") == with_five
 
 
 @pytest.mark.parametrize("name", [name for name in LOGGED_IN_BUDGETS if name != "lesson page"])
 def test_an_anonymous_visitor_with_a_session_cookie_costs_one_query_per_page(client, learner_site, name):
     """The page cache is bypassed; the route and the fragments are warm: only the page is read."""
-    _learner, urls = learner_site
+    _learner, _grow_news, urls = learner_site
     assert queries_for(client, urls[name]) == 1
