@@ -9,9 +9,11 @@ LEVEL_KEYS = ["G", "Bew", "W", "Bek", "E"]  # type-ahead for Geen, Bewustzijn, W
 
 
 def tab_to(page, locator, limit=400):
-    """Press Tab until ``locator`` has the focus, as a keyboard user would."""
+    """Press Tab until ``locator`` has the focus, as a keyboard user would. The element is found
+    once, not again by its role and name (a search of the whole page) after every key."""
+    target = locator.element_handle()
     for _ in range(limit):
-        if locator.evaluate("element => element === document.activeElement"):
+        if target.evaluate("element => element === document.activeElement"):
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"{locator} never received the focus")
