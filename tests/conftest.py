@@ -38,12 +38,33 @@ def client(client):
     return client
 
 
-def pytest_collection_modifyitems(config, items):
-    """Tests marked ``services`` run only against PostgreSQL: another process must see the test database.
+# The modules whose outcome depends on the database or cache engine: ``make test`` runs every test
+# against PostgreSQL and Redis, then these again against the embedded default (SQLite and the
+# in-process cache), which the browser tests' demo site also runs on.
+EMBEDDED = {
+    "test_backup.py": "SQLite's own backup and restore",
+    "test_health.py": "the checks of the database and the cache in use",
+    "test_localcache.py": "the per-process copy in front of the in-process cache",
+    "test_pagecache.py": "the page cache on the in-process cache",
+    "test_recommendations.py": "the gaps' aggregate queries",
+    "test_routing.py": "the route's hand-compiled SQL",
+    "test_search.py": "Wagtail's database search, a different backend per engine",
+    "test_survey_report.py": "the gap report's aggregate queries",
+    "test_survey_waves.py": "the wave comparison's aggregate queries",
+    "test_survey_wizard.py": "drafts saved in the wizard's transactions",
+}
 
-    ``make test`` runs them in its second pass (DATABASE_URL and REDIS_URL set); on SQLite
+
+def pytest_collection_modifyitems(config, items):
+    """Marks the ``EMBEDDED`` modules ``embedded``. Tests marked ``services`` run only against
+    PostgreSQL: another process must see the test database.
+
+    ``make test`` runs them in its PostgreSQL pass (DATABASE_URL and REDIS_URL set); on SQLite
     they are deselected and counted, never silently passed.
     """
+    for item in items:
+        if item.path.name in EMBEDDED:
+            item.add_marker(pytest.mark.embedded)
     if connection.vendor == "postgresql":
         return
     kept = [item for item in items if item.get_closest_marker("services") is None]
