@@ -1,4 +1,8 @@
-"""Reading responses the way a visitor sees them."""
+"""Reading responses the way a visitor sees them, and data built once for many tests."""
+
+from contextlib import contextmanager
+
+from django.db import transaction
 
 
 def main_content(response):
@@ -12,3 +16,12 @@ def empty(cache):
         cache.delete_pattern("*")
     else:
         cache.clear()
+
+
+@contextmanager
+def rolled_back(django_db_blocker):
+    """For a module- or class-scoped fixture: the database open to what it builds, in a transaction
+    rolled back when the fixture ends. Each test runs in a transaction of its own inside it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)

@@ -7,7 +7,6 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone, translation
 from wagtail.documents.models import Document
@@ -27,6 +26,7 @@ from committee.models import (
 )
 
 from . import factories
+from .helpers import rolled_back
 
 pytestmark = pytest.mark.django_db
 
@@ -67,11 +67,10 @@ def counts():
 def loaded(django_db_setup, django_db_blocker):
     """The site's demo content (organisations, English home) and the demo committees, loaded once for the
     class and rolled back after it."""
-    with django_db_blocker.unblock(), override_settings(DEBUG=True), transaction.atomic():
+    with rolled_back(django_db_blocker), override_settings(DEBUG=True):
         call_command("load_demo_content", stdout=io.StringIO())
         load()
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.mark.usefixtures("loaded")

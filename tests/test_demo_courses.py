@@ -6,13 +6,13 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Page
 
 from learning.models import Certificate, CoursePage, Enrolment, LessonPage, LessonProgress, QuizAttempt
 
 from . import factories
+from .helpers import rolled_back
 
 pytestmark = pytest.mark.django_db
 
@@ -35,11 +35,10 @@ def counts():
 @pytest.fixture(scope="class")
 def loaded(django_db_setup, django_db_blocker):
     """The demo courses and the demo learner, loaded once for the class and rolled back after it."""
-    with django_db_blocker.unblock(), override_settings(DEBUG=True), transaction.atomic():
+    with rolled_back(django_db_blocker), override_settings(DEBUG=True):
         factories.english_home()
         load()
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.mark.usefixtures("loaded")

@@ -49,7 +49,6 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group, Permission, User
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.http import Http404
 from django.test import Client
 from django.urls import URLResolver, get_resolver, resolve, reverse
@@ -94,6 +93,7 @@ from .factories import (
     make_standard_page,
     publish,
 )
+from .helpers import rolled_back
 from .learning_factories import enrol, finish_lessons, make_course, make_learner, right_answers
 from .survey_factories import make_survey
 from .test_committee import vacancy as make_vacancy
@@ -817,7 +817,7 @@ def browser(user=None, n=1):
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """Everything the table refers to, and a browser per role; rolled back after the module."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with rolled_back(django_db_blocker):
         users = roles()
         world = {}
         pages(world)
@@ -829,7 +829,6 @@ def world(django_db_setup, django_db_blocker):
             role: browser(user, n) for n, (role, user) in enumerate(users.items(), start=2)
         }
         yield world
-        transaction.set_rollback(True)
 
 
 # Asking

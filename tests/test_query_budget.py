@@ -4,11 +4,12 @@ pages a logged-in learner reads stay within a budget."""
 import datetime
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from . import factories
+from .helpers import rolled_back
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def learner_site(django_db_setup, django_db_blocker):
     from home.models import EventIndexPage
     from tests.learning_factories import enrol, make_course, make_learner
 
-    with django_db_blocker.unblock(), transaction.atomic():
+    with rolled_back(django_db_blocker):
         grow_news = news_site()
         news = grow_news(5)
         event = factories.make_event(
@@ -71,7 +72,6 @@ def learner_site(django_db_setup, django_db_blocker):
                 "lesson page": course.lessons().last().url,
             },
         )
-        transaction.set_rollback(True)
 
 
 def test_home_page_queries_do_not_grow_with_the_news(client, learner_site):
