@@ -98,12 +98,15 @@ def compiled_live_page(model, alias):
 
 
 def live_page(model, pk, alias="default"):
-    """The live page of type ``model`` with id ``pk``, or None: one query, compiled once."""
+    """The live page of type ``model`` with id ``pk``, or None: one query, compiled once (and on
+    PostgreSQL prepared once per connection)."""
     sql, params, position, fields, converters = compiled_live_page(model, alias)
     params = params.copy()
     params[position] = pk
     connection = connections[alias]
-    with connection.cursor() as cursor:
+    # On PostgreSQL a prepared statement, parsed and planned once per connection (cms/postgresql).
+    prepared = getattr(connection, "prepared_cursor", connection.cursor)
+    with prepared() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:

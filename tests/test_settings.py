@@ -85,7 +85,7 @@ def test_database_and_cache_urls_switch_to_real_services():
     )
     result = manage("shell", "-v", "0", "-c", code, **env)
     assert printed(result) == [
-        "django.db.backends.postgresql",
+        "cms.postgresql",
         "db.internal",
         "django_redis.cache.RedisCache",
         "redis://cache.internal:6379/0",

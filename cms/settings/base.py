@@ -118,6 +118,14 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, minus the health check of a connection in steady use, with prepared
+    # statements for the page query (cms/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "cms.postgresql"
+    idle = env.float("DATABASE_HEALTH_CHECK_IDLE_SECONDS", default=1.0)
+    DATABASES["default"]["HEALTH_CHECK_IDLE_SECONDS"] = idle
+    if not env.bool("DATABASE_PREPARED_STATEMENTS", default=True):
+        DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers queue for the lock from the start of their transaction instead of failing with
     # "database is locked" when two submits meet; WAL lets readers go on while one writes.
