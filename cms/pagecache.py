@@ -11,13 +11,17 @@ are the same for everyone (menus, footer, a page's body) are kept as template
 fragments (Wagtail's ``{% wagtailpagecache %}`` and ``{% wagtailcache %}``) keyed
 on the same generation, which ``fragment_context`` hands to every template. Those
 fragments, values kept with ``cached_fragment`` and the stored pages themselves are read
-through ``cms.localcache`` (a copy in each process), and a request asks the shared cache
-for the generation once: the whole request sees the content of one generation.
+through ``cms.localcache`` (a copy in each process). The whole request sees the content of
+one generation, which a process reads from the shared cache at most once every
+PAGE_GENERATION_SECONDS (1 s): a publish in one process is seen by the one that made it at
+once and by the others within that second, and most requests ask the shared cache for
+nothing at all (in Redis each question is a round trip).
 """
 
 import hashlib
 import uuid
 from contextlib import contextmanager
+from time import monotonic
 
 from asgiref.local import Local
 from django.conf import settings
@@ -33,6 +37,9 @@ MAX_CACHED_PATH = 512
 PERSONAL_COOKIES = ("sessionid", "messages")
 # The generation the request being answered has seen: None until it asks, absent outside a request.
 _request = Local()
+# The generation this process last read or started, and until when it goes on using it without
+# asking (monotonic()); shared by the process's threads.
+_kept = (None, 0.0)
 
 
 def allow_page_cache(response, seconds=None):
@@ -66,19 +73,42 @@ def purge(**kwargs):
 def new_generation():
     value = uuid.uuid4().hex
     cache.set(GENERATION_KEY, value, None)
+    keep(value)
     if hasattr(_request, "generation"):
         _request.generation = value  # what this request renders after the change is new too
 
 
 def generation():
-    """The current cache generation; fragments keyed on it go stale with the pages. Asked of the
-    shared cache once per request (``one_generation``), every time outside one."""
+    """The current cache generation; fragments keyed on it go stale with the pages. In a request
+    (``one_generation``) one value throughout, this process's copy while it is fresh; outside one
+    (a job, a command) asked of the shared cache every time."""
     value = getattr(_request, "generation", None)
-    if value is None:
-        value = cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None)
-        if hasattr(_request, "generation"):
-            _request.generation = value
+    if value is not None:
+        return value
+    if not hasattr(_request, "generation"):
+        return shared_generation()
+    value, until = _kept
+    if value is None or monotonic() >= until:
+        value = keep(shared_generation())
+    _request.generation = value
     return value
+
+
+def shared_generation():
+    return cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def keep(value):
+    """Use ``value`` in this process's requests for the next PAGE_GENERATION_SECONDS."""
+    global _kept
+    _kept = (value, monotonic() + settings.PAGE_GENERATION_SECONDS)
+    return value
+
+
+def forget_generation():
+    """Ask the shared cache again at the next request (tests, after emptying it)."""
+    global _kept
+    _kept = (None, 0.0)
 
 
 @contextmanager

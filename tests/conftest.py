@@ -10,16 +10,20 @@ from .helpers import empty
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache (the page cache and rate limits live there), and no copy
-    of a fragment or a page kept in this process (cms/localcache.py)."""
+    of a fragment, a page or the cache generation kept in this process (cms/localcache.py,
+    cms/pagecache.py)."""
     forget_cached()
     yield
     forget_cached()
 
 
 def forget_cached():
+    from cms.pagecache import forget_generation
+
     empty(cache)
     for alias in ("template_fragments", "pages"):
         caches[alias].clear()
+    forget_generation()
 
 
 @pytest.fixture(autouse=True)

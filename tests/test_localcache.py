@@ -70,26 +70,58 @@ def test_a_timeout_of_zero_keeps_nothing(fragments):
     assert fragments.get("fragment:g1:none") is None
 
 
+class Clock:
+    """The clock cms.pagecache reads to know when its copy of the generation is due for renewal."""
+
+    def __init__(self, monkeypatch):
+        self.now = 5000.0
+        monkeypatch.setattr(pagecache, "monotonic", lambda: self.now)
+
+    def after_the_window(self):
+        self.now += settings.PAGE_GENERATION_SECONDS
+
+
 @pytest.mark.django_db
-def test_a_page_changed_by_another_process_is_rendered_anew_here(client):
+def test_a_page_changed_by_another_process_is_rendered_anew_here_within_a_second(client, monkeypatch):
+    clock = Clock(monkeypatch)
     page = factories.make_standard_page(title="Oude titel")
     assert "Oude titel" in client.get(page.url, **SESSION).text
     # Another web process publishes: the database and the shared generation change, nothing here.
     type(page).objects.filter(pk=page.pk).update(title="Nieuwe titel")
     cache.set(pagecache.GENERATION_KEY, "set-by-another-process", None)
+    clock.now += settings.PAGE_GENERATION_SECONDS / 2
+    assert "Oude titel" in client.get(page.url, **SESSION).text  # this process's copy is still fresh
+    clock.after_the_window()
     response = client.get(page.url, **SESSION)
     assert "Nieuwe titel" in response.text and "Oude titel" not in response.text
 
 
 @pytest.mark.django_db
-def test_a_request_asks_the_shared_cache_for_the_generation_once(client, monkeypatch):
+def test_a_publish_here_is_seen_here_at_once(client, monkeypatch):
+    Clock(monkeypatch)
+    page = factories.make_standard_page(title="Oude titel")
+    assert "Oude titel" in client.get(page.url, **SESSION).text
+    type(page).objects.filter(pk=page.pk).update(title="Nieuwe titel")
+    pagecache.purge()  # what publishing in this process does
+    assert "Nieuwe titel" in client.get(page.url, **SESSION).text
+
+
+@pytest.mark.django_db
+def test_a_process_asks_the_shared_cache_for_the_generation_at_most_once_a_window(client, monkeypatch):
+    clock = Clock(monkeypatch)
     page = factories.make_standard_page()
-    client.get(page.url, **SESSION)
     asked = []
     real = cache.get_or_set
     monkeypatch.setattr(cache, "get_or_set", lambda *args, **kw: asked.append(args[0]) or real(*args, **kw))
+    clock.after_the_window()  # of the generation the page's publishing started here
     client.get(page.url, **SESSION)
     assert asked == [pagecache.GENERATION_KEY]
+    client.get(page.url, **SESSION)
+    assert asked == [pagecache.GENERATION_KEY]  # within the window: this process's copy
+    clock.after_the_window()
+    client.get(page.url, **SESSION)
+    client.get(page.url, **SESSION)
+    assert asked == [pagecache.GENERATION_KEY] * 2
     asked.clear()
     pagecache.generation()  # outside a request (a job, a command): asked every time
     pagecache.generation()
@@ -121,30 +153,42 @@ def ask_log(monkeypatch):
 
 
 @pytest.mark.django_db
-def test_an_uncached_page_asks_the_shared_cache_for_the_generation_alone(client, monkeypatch):
+def test_an_uncached_page_asks_the_shared_cache_for_nothing_but_the_generation_once_a_window(
+    client, monkeypatch
+):
+    clock = Clock(monkeypatch)
     item = factories.make_news(factories.make_news_index(), title="Nieuw lectoraat")
     assert "Nieuw lectoraat" in client.get(item.url, **SESSION).text  # keeps its route and fragments
     asked = ask_log(monkeypatch)
+
+    def shared_keys():
+        # (With Redis the visitor's session is read from the cache too, as it must be.)
+        return {key for key in asked if not key.startswith("django.contrib.sessions")}
+
     assert "Nieuw lectoraat" in client.get(item.url, **SESSION).text
-    # (Django's in-process cache answers get_or_set with a get of its own; with Redis the visitor's
-    # session is read from the cache too, as it must be.)
-    keys = {key for key in asked if not key.startswith("django.contrib.sessions")}
-    assert keys == {pagecache.GENERATION_KEY}
+    assert shared_keys() == set()
+    clock.after_the_window()
+    assert "Nieuw lectoraat" in client.get(item.url, **SESSION).text
+    # (Django's in-process cache answers get_or_set with a get of its own.)
+    assert shared_keys() == {pagecache.GENERATION_KEY}
 
 
 @pytest.mark.django_db
-def test_a_stored_page_is_answered_from_the_process_copy_with_the_generation_alone(client, monkeypatch):
+def test_a_stored_page_is_answered_from_the_process_copy_without_the_shared_cache(client, monkeypatch):
+    Clock(monkeypatch)
     item = factories.make_news(factories.make_news_index(), title="Nieuw lectoraat")
     assert client.get(item.url)["X-Page-Cache"] == "miss"
     asked = ask_log(monkeypatch)
     response = client.get(item.url)
     assert response["X-Page-Cache"] == "hit" and "Nieuw lectoraat" in response.text
-    # (Django's in-process cache answers get_or_set with a get of its own.)
-    assert set(asked) == {pagecache.GENERATION_KEY}
+    assert asked == []
 
 
 @pytest.mark.django_db
-def test_a_page_stored_by_another_process_is_copied_and_one_published_there_is_not_served_here(client):
+def test_a_page_stored_by_another_process_is_copied_and_one_published_there_is_not_served_here(
+    client, monkeypatch
+):
+    clock = Clock(monkeypatch)
     page = factories.make_standard_page(title="Oude titel")
     assert client.get(page.url)["X-Page-Cache"] == "miss"
     caches["pages"].clear()  # this process has no copy: another process stored the page
@@ -152,6 +196,7 @@ def test_a_page_stored_by_another_process_is_copied_and_one_published_there_is_n
     # That other process publishes: the database and the shared generation change, nothing here.
     type(page).objects.filter(pk=page.pk).update(title="Nieuwe titel")
     cache.set(pagecache.GENERATION_KEY, "set-by-another-process", None)
+    clock.after_the_window()
     response = client.get(page.url)
     assert response["X-Page-Cache"] == "miss" and "Nieuwe titel" in response.text
 

@@ -179,6 +179,9 @@ CACHES["pages"] = {
 }
 # Seconds an anonymous visitor's page stays in the cache; publishing purges sooner.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Seconds a web process goes on with the cache generation it last read before asking the shared
+# cache again: how long a publish takes to reach the other processes (cms/pagecache.py).
+PAGE_GENERATION_SECONDS = env.float("PAGE_GENERATION_SECONDS", default=1.0)
 
 # Accounts for the whole platform (learners, respondents, committee members), by
 # django-allauth: e-mail as login, verified before use, no account enumeration.
