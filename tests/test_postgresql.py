@@ -51,6 +51,12 @@ def request(wrapper):
         wrapper.close_if_unusable_or_obsolete()
 
 
+def drop(backend_pid):
+    """What a restart of the server does to the connection served by ``backend_pid``."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(%s)", [backend_pid])
+
+
 def test_the_site_runs_on_this_subclass_of_djangos_backend():
     assert connection.vendor == "postgresql"
     assert isinstance(connections["default"], base.DatabaseWrapper)
@@ -79,8 +85,7 @@ def test_a_connection_idle_longer_than_the_window_is_checked_first(kept):
 def test_a_connection_the_server_dropped_while_idle_is_replaced_before_the_request_uses_it(kept):
     wrapper, clock = kept
     first = request(wrapper)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_terminate_backend(%s)", [first])
+    drop(first)
     clock.now += 5
     second = request(wrapper)  # no error: the check found the connection dead and connected anew
     assert second != first and wrapper.checks == 1
@@ -90,8 +95,7 @@ def test_a_connection_dropped_within_the_window_fails_one_request_and_the_next_r
     """The trade documented in cms/postgresql/base.py: no check within the window."""
     wrapper, clock = kept
     first = request(wrapper)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_terminate_backend(%s)", [first])
+    drop(first)
     clock.now += 0.1
     with pytest.raises(OperationalError):
         request(wrapper)
