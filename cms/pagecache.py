@@ -113,7 +113,8 @@ def forget_generation():
 
 @contextmanager
 def one_generation():
-    """While a request is answered, ``generation()`` asks the shared cache once."""
+    """While a request is answered, ``generation()`` gives one value (this process's copy, or the
+    shared cache's once the copy is older than PAGE_GENERATION_SECONDS)."""
     _request.generation = None
     try:
         yield

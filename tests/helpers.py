@@ -25,3 +25,11 @@ def rolled_back(django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         yield
         transaction.set_rollback(True)
+
+
+class Clock:
+    """``module.monotonic`` as ``module`` sees it, moved on by the test alone."""
+
+    def __init__(self, monkeypatch, module, now=1000.0):
+        self.now = now
+        monkeypatch.setattr(module, "monotonic", lambda: self.now)

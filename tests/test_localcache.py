@@ -9,7 +9,7 @@ from django.core.cache import cache, caches
 
 from cms import localcache, pagecache
 
-from . import factories
+from . import factories, helpers
 
 SESSION = {"HTTP_COOKIE": "sessionid=no-such-session"}  # past the page cache: every request renders
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
@@ -70,12 +70,11 @@ def test_a_timeout_of_zero_keeps_nothing(fragments):
     assert fragments.get("fragment:g1:none") is None
 
 
-class Clock:
+class Clock(helpers.Clock):
     """The clock cms.pagecache reads to know when its copy of the generation is due for renewal."""
 
     def __init__(self, monkeypatch):
-        self.now = 5000.0
-        monkeypatch.setattr(pagecache, "monotonic", lambda: self.now)
+        super().__init__(monkeypatch, pagecache)
 
     def after_the_window(self):
         self.now += settings.PAGE_GENERATION_SECONDS

@@ -5,18 +5,10 @@ from django.db import OperationalError, ProgrammingError, connection, connection
 
 from cms.postgresql import base
 
+from .helpers import Clock
+
 # Only against PostgreSQL: the backend is not in use on SQLite.
 pytestmark = [pytest.mark.services, pytest.mark.django_db]
-
-
-class Clock:
-    """time.monotonic as the backend sees it, moved on by the test."""
-
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self):
-        return self.now
 
 
 @pytest.fixture
@@ -25,8 +17,7 @@ def kept(monkeypatch):
     production, with its checks counted and the backend's clock in the test's hands."""
     wrapper = connections.create_connection("default")
     wrapper.settings_dict.update(CONN_MAX_AGE=600, CONN_HEALTH_CHECKS=True, HEALTH_CHECK_IDLE_SECONDS=1.0)
-    clock = Clock()
-    monkeypatch.setattr(base.time, "monotonic", clock)
+    clock = Clock(monkeypatch, base)
     wrapper.checks = 0
     real = wrapper.is_usable
 

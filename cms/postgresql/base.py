@@ -22,7 +22,7 @@ cannot keep prepared statements (PgBouncer before 1.21 in transaction mode) set
 ``DATABASE_PREPARED_STATEMENTS=false``: the same queries then run unprepared.
 """
 
-import time
+from time import monotonic
 
 from django.db import DEFAULT_DB_ALIAS
 from django.db.backends.postgresql import base, operations
@@ -41,6 +41,12 @@ class DatabaseOperations(operations.DatabaseOperations):
 class DatabaseWrapper(base.DatabaseWrapper):
     ops_class = DatabaseOperations
 
+    def __init__(self, settings_dict, alias=DEFAULT_DB_ALIAS):
+        super().__init__(settings_dict, alias)
+        self.idle_seconds = settings_dict.get("HEALTH_CHECK_IDLE_SECONDS", DEFAULT_IDLE_SECONDS)
+        # When this connection last finished a request in which it answered without an error.
+        self.healthy_at = None
+
     def get_connection_params(self):
         params = super().get_connection_params()
         # Django turns preparing off (None) unless OPTIONS say otherwise. Only prepared_cursor()'s
@@ -56,16 +62,11 @@ class DatabaseWrapper(base.DatabaseWrapper):
         self.ensure_connection()
         with self.wrap_database_errors:
             cursor = base.ServerBindingCursor(self.connection)
+            # The time zone as Django's create_cursor() sets it.
             tzloader = self.connection.adapters.get_loader(base.TIMESTAMPTZ_OID, base.Format.TEXT)
             if self.timezone != tzloader.timezone:
                 base.register_tzloader(self.timezone, cursor)
             return self._prepare_cursor(cursor)
-
-    def __init__(self, settings_dict, alias=DEFAULT_DB_ALIAS):
-        super().__init__(settings_dict, alias)
-        self.idle_seconds = settings_dict.get("HEALTH_CHECK_IDLE_SECONDS", DEFAULT_IDLE_SECONDS)
-        # When this connection last finished a request in which it answered without an error.
-        self.healthy_at = None
 
     def connect(self):
         self.healthy_at = None
@@ -75,11 +76,11 @@ class DatabaseWrapper(base.DatabaseWrapper):
         # Called as a request starts and as it ends: health_check_done says the request used the
         # connection, errors_occurred that something went wrong on it.
         if self.connection is not None and self.health_check_done and not self.errors_occurred:
-            self.healthy_at = time.monotonic()
+            self.healthy_at = monotonic()
         super().close_if_unusable_or_obsolete()
 
     def close_if_health_check_failed(self):
-        recent = self.healthy_at is not None and time.monotonic() - self.healthy_at < self.idle_seconds
+        recent = self.healthy_at is not None and monotonic() - self.healthy_at < self.idle_seconds
         if self.connection is not None and not self.health_check_done and recent:
             self.health_check_done = True
             return
