@@ -16,6 +16,7 @@ class HomeConfig(AppConfig):
 
         from .models import Competency, CompetencyDomain, Organisation, SiteSettings
 
+        build_subpage_resolvers()
         # Anonymous visitors get cached pages; anything that changes what a
         # page shows empties that cache.
         for signal in (page_published, page_unpublished, post_page_move):
@@ -37,3 +38,16 @@ def purge_on_settings_change(sender, created=False, **kwargs):
         from cms.pagecache import purge
 
         purge()
+
+
+def build_subpage_resolvers():
+    """Wagtail builds a routable page type's resolver of sub-addresses at its first request and
+    stores it on the class, reading the class's ``__dict__`` meanwhile: two threads of a worker
+    answering their first such requests at once failed one with "dictionary changed size during
+    iteration" (a 500 seen in tests/test_concurrency.py). Built here, before any thread serves."""
+    from django.apps import apps
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+    for model in apps.get_models():
+        if issubclass(model, RoutablePageMixin):
+            model.get_resolver()

@@ -166,3 +166,21 @@ def test_a_page_that_is_not_live_or_not_there_is_not_read():
     news.unpublish()
     assert live_page(type(news), news.pk) is None
     assert live_page(type(news), 10**9) is None
+
+
+def test_every_routable_page_type_has_its_resolver_before_the_first_request():
+    """Built at start-up (home/apps.py), not by racing threads of a worker at their first request:
+    asked of a fresh process that has served nothing."""
+    import subprocess
+    import sys
+
+    code = (
+        "import django; django.setup()\n"
+        "from django.apps import apps\n"
+        "from wagtail.contrib.routable_page.models import RoutablePageMixin\n"
+        "types = [m for m in apps.get_models() if issubclass(m, RoutablePageMixin)]\n"
+        "print(len(types), [m.__name__ for m in types if '_routablepage_urlresolver' not in m.__dict__])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    count, missing = result.stdout.split(" ", 1)
+    assert int(count) >= 2 and missing.strip() == "[]", result.stderr
