@@ -1,6 +1,7 @@
 """Learning results in the Wagtail admin, for staff who may view them."""
 
 from django.contrib.admin import SimpleListFilter
+from django.db.models import Exists, OuterRef
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -61,10 +62,12 @@ class EnrolmentStatus(SimpleListFilter):
         return [("completed", _("Completed")), ("in_progress", _("In progress"))]
 
     def queryset(self, request, queryset):
+        """Completed means the current round: a learner retaking an expired course is in progress."""
+        this_round = Certificate.objects.filter(enrolment=OuterRef("pk"), round=OuterRef("round"))
         if self.value() == "completed":
-            return queryset.filter(certificates__isnull=False).distinct()
+            return queryset.filter(Exists(this_round))
         if self.value() == "in_progress":
-            return queryset.filter(certificates__isnull=True)
+            return queryset.exclude(Exists(this_round))
         return queryset
 
 

@@ -138,3 +138,18 @@ def test_revoking_needs_a_reason_and_the_public_check_then_says_revoked(client, 
     assert certificate.status() == "revoked" and certificate.revoked_reason == "Quiz answers were shared"
     public = client.get(f"/nl/learning/verify/{certificate.verification_code}/").content.decode()
     assert "Ingetrokken certificaat" in public
+
+
+def test_the_enrolments_status_filter_judges_the_current_round(client, course, staff):
+    complete(make_learner(name="Done Now"), course)
+    retaking = complete(make_learner(name="Retaking Now"), course)
+    Certificate.objects.filter(pk=retaking.pk).update(expires_on=datetime.date(2025, 5, 1))
+    assert retaking.enrolment.retake()
+    finish_lessons(enrol(make_learner(name="Never Done"), course))
+
+    def listed(status):
+        page = client.get("/admin/learning/enrolment/", {"status": status}).content.decode()
+        return sorted(name for name in ("Done Now", "Retaking Now", "Never Done") if name in page)
+
+    assert listed("completed") == ["Done Now"]
+    assert listed("in_progress") == ["Never Done", "Retaking Now"]
