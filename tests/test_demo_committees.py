@@ -1,4 +1,4 @@
-"""The demo committees command: six committees in Dutch and English with seats, meetings, KPIs and an open
+"""The demo committees command: committees of every kind in Dutch and English with seats, meetings, KPIs and an open
 seat, a demo member who reads the minutes, and nothing twice."""
 
 import io
@@ -113,9 +113,12 @@ class TestLoadedDemoCommittees:
         assert action.committee.kind == "action_group" and not action.competency.courses.exists()
         assert action.owner is not None and not action.is_overdue()
 
-    def test_six_committees_in_dutch_with_english_translations(self):
+    def test_committees_of_every_kind_in_dutch_with_english_translations(self):
+        from committee.models import CommitteeKind
+
         dutch, english = list(committees("nl")), list(committees("en"))
-        assert len(dutch) >= 6 and len(english) == len(dutch)
+        assert len(dutch) >= 7 and len(english) == len(dutch)
+        assert {committee.kind for committee in dutch} == set(CommitteeKind.values)
         index = CommitteeIndexPage.objects.get(locale__language_code="nl")
         assert (index.title, index.slug, index.show_in_menus) == ("Commissies", "commissies", True)
         for committee in dutch:
@@ -284,8 +287,8 @@ def test_english_committees_follow_once_the_home_page_is_translated(settings):
     output = load()
     assert "Committees (en): skipped" in output
     assert "People: 18 created" in output  # also without the directory's organisations
-    assert committees("nl").count() == 6 and not committees("en").exists()
+    assert committees("nl").count() == 7 and not committees("en").exists()
     factories.english_home()
     output = load()
-    assert "Committees (en): 6 created" in output and "Vacancies (en): 1 created" in output
-    assert committees("en").count() == 6
+    assert "Committees (en): 7 created" in output and "Vacancies (en): 1 created" in output
+    assert committees("en").count() == 7

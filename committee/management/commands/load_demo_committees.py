@@ -1,5 +1,5 @@
-"""Demo committees: the field committee, the steering groups and three action groups, in Dutch and English,
-and the home page featuring an action group's progress.
+"""Demo committees: the field committee, the steering groups, three action groups and a theme group, in Dutch
+and English, and the home page featuring an action group's progress.
 
 The structure comes from the seeds: the field committee of the programme
 statement (000) with seats for academia, societal partners and industry; the
@@ -7,7 +7,8 @@ NVNG policy plan (001) on committees with a clear assignment, annual plans,
 reports to the members and vacancies on the website; and the recommendations
 report (002) with a steering group under a neutral chair meeting quarterly, an
 operational steering group of the action-group leaders meeting monthly, and
-action groups with a leader and co-leader working on SMART goals with KPIs.
+action groups with a leader and co-leader working on SMART goals with KPIs; the theme group is one of
+the policy plan's (001), with a chair and an annual plan.
 The people are fictional. Terms, meetings and measurements are dated from the
 day the command first runs; running it again adds only what is missing.
 """
@@ -908,7 +909,66 @@ DATA = {
     ],
 }
 
-COMMITTEES = [FIELD, STEERING, OPERATIONAL, EDUCATION, ISOTOPES, DATA]
+DOSIMETRY = {
+    "key": "dosimetry",
+    "fields": {"kind": CommitteeKind.THEME_GROUP, "cadence": Cadence.TWICE_A_YEAR},
+    "nl": {
+        "title": "Themagroep Dosimetrie",
+        "slug": "dosimetrie",
+        "summary": "Klinisch fysici, nucleair geneeskundigen en radiofarmaceuten die kennis over dosimetrie "
+        "bij radionuclidetherapie delen en er scholing voor vragen.",
+        "assignment": html(
+            "<b>Doel.</b> Dosimetrie bij radionuclidetherapie in elk centrum op hetzelfde niveau, zodat de "
+            "dosis per patiënt kan worden gepland en nagegaan.",
+            "<b>Scope.</b> Een gedeeld protocol voor kwantitatieve SPECT na [177Lu]Lu-therapie, intervisie "
+            "tussen centra en de vraag aan het programma welke scholing ervoor nodig is. Niet: "
+            "richtlijnen; die stelt de NVNG vast.",
+            "<b>Werkwijze.</b> Een themagroep van de vereniging met een voorzitter, twee keer per jaar bijeen, "
+            "met een jaarplan en een verslag aan de leden.",
+        ),
+        "annual_plan": bullets(
+            "Het protocol voor kwantitatieve SPECT in drie centra vergelijken met een fantoommeting.",
+            "Aan de actiegroep Opleiding en arbeidsmarkt doorgeven welke module over dosimetrie ontbreekt.",
+        ),
+    },
+    "en": {
+        "title": "Theme group Dosimetry",
+        "slug": "dosimetry",
+        "summary": "Clinical physicists, nuclear medicine physicians and radiopharmacists who share what they "
+        "know of dosimetry in radionuclide therapy and ask for the training it needs.",
+        "assignment": html(
+            "<b>Goal.</b> Dosimetry in radionuclide therapy at the same level in every centre, so that the "
+            "dose for each patient can be planned and checked.",
+            "<b>Scope.</b> A shared protocol for quantitative SPECT after [177Lu]Lu therapy, peer review "
+            "between centres, and telling the programme which training it needs. Not: guidelines; the NVNG "
+            "sets those.",
+            "<b>Way of working.</b> A theme group of the society with a chair, meeting twice a year, with an "
+            "annual plan and a report to the members.",
+        ),
+        "annual_plan": bullets(
+            "Compare the quantitative SPECT protocol in three centres with a phantom measurement.",
+            "Tell the action group Education and labour market which module on dosimetry is missing.",
+        ),
+    },
+    "members": [
+        seat("de-graaf", Role.CHAIR, ACADEMIA, G.CARE_PROVIDER, started=400),
+        seat("claes", Role.MEMBER, ACADEMIA, G.CARE_PROVIDER, started=400),
+        seat("mulder", Role.MEMBER, SOCIETAL, G.CARE_PROVIDER, started=400),
+    ],
+    "kpis": [],
+    "meetings": [
+        meeting(
+            MeetingKind.COMMITTEE,
+            40,
+            14,
+            2,
+            "Radboudumc, Geert Grooteplein Zuid 10, Nijmegen",
+            bullets("Uitkomsten van de fantoommeting", "Welke scholing ontbreekt?"),
+        ),
+    ],
+}
+
+COMMITTEES = [FIELD, STEERING, OPERATIONAL, EDUCATION, ISOTOPES, DATA, DOSIMETRY]
 
 VACANCY = {
     "fields": {"seat_category": SeatCategory.INDUSTRY, "contact_email": "secretariaat@example.org"},
