@@ -1,5 +1,5 @@
-"""The demo committees command: committees of every kind in Dutch and English with seats, meetings, KPIs and an open
-seat, a demo member who reads the minutes, and nothing twice."""
+"""The demo committees command: committees of every kind in Dutch and English with seats, meetings, KPIs and
+an open seat, a demo member who reads the minutes, and nothing twice."""
 
 import io
 

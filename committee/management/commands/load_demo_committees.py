@@ -923,8 +923,8 @@ DOSIMETRY = {
             "<b>Scope.</b> Een gedeeld protocol voor kwantitatieve SPECT na [177Lu]Lu-therapie, intervisie "
             "tussen centra en de vraag aan het programma welke scholing ervoor nodig is. Niet: "
             "richtlijnen; die stelt de NVNG vast.",
-            "<b>Werkwijze.</b> Een themagroep van de vereniging met een voorzitter, twee keer per jaar bijeen, "
-            "met een jaarplan en een verslag aan de leden.",
+            "<b>Werkwijze.</b> Een themagroep van de vereniging met een voorzitter, twee keer per jaar "
+            "bijeen, met een jaarplan en een verslag aan de leden.",
         ),
         "annual_plan": bullets(
             "Het protocol voor kwantitatieve SPECT in drie centra vergelijken met een fantoommeting.",
@@ -934,8 +934,8 @@ DOSIMETRY = {
     "en": {
         "title": "Theme group Dosimetry",
         "slug": "dosimetry",
-        "summary": "Clinical physicists, nuclear medicine physicians and radiopharmacists who share what they "
-        "know of dosimetry in radionuclide therapy and ask for the training it needs.",
+        "summary": "Clinical physicists, nuclear medicine physicians and radiopharmacists who share what "
+        "they know of dosimetry in radionuclide therapy and ask for the training it needs.",
         "assignment": html(
             "<b>Goal.</b> Dosimetry in radionuclide therapy at the same level in every centre, so that the "
             "dose for each patient can be planned and checked.",
