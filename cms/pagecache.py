@@ -37,6 +37,7 @@ MAX_CACHED_PATH = 512
 PERSONAL_COOKIES = ("sessionid", "messages")
 # The generation the request being answered has seen: None until it asks, absent outside a request.
 _request = Local()
+OUTSIDE = object()
 # The generation this process last read or started, and until when it goes on using it without
 # asking (monotonic()); shared by the process's threads.
 _kept = (None, 0.0)
@@ -114,12 +115,17 @@ def forget_generation():
 @contextmanager
 def one_generation():
     """While a request is answered, ``generation()`` gives one value (this process's copy, or the
-    shared cache's once the copy is older than PAGE_GENERATION_SECONDS)."""
-    _request.generation = None
+    shared cache's once the copy is older than PAGE_GENERATION_SECONDS). A request answered inside
+    another (Wagtail's preview renders the page through the middleware again) sees the outer one's."""
+    outer = getattr(_request, "generation", OUTSIDE)
+    _request.generation = None if outer is OUTSIDE else outer
     try:
         yield
     finally:
-        del _request.generation
+        if outer is OUTSIDE:
+            del _request.generation
+        else:
+            _request.generation = outer
 
 
 def fragment_context(request):
@@ -187,6 +193,10 @@ class AnonymousPageCacheMiddleware:
             return self.answer(request)
 
     def answer(self, request):
+        # A preview or a moderator's view of a draft is rendered through the middleware too: never
+        # answered from the cache, never stored.
+        if getattr(request, "is_dummy", False):
+            return self.get_response(request)
         key = cache_key(request)
         pages = caches["pages"]
         cached = pages.get(key) if key else None

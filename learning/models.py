@@ -332,6 +332,12 @@ class LessonPage(SitePage):
         context.update(course=course, enrolment=enrolment, done=enrolment.lesson_done)
         return TemplateResponse(request, self.get_template(request), context)
 
+    def serve_preview(self, request, mode_name):
+        # Runs for the editor's preview instead of serve(): the lesson as a learner sees it before
+        # finishing it, under its course as it stands (perhaps a draft too).
+        context = self.get_context(request) | {"course": self.get_parent().specific}
+        return TemplateResponse(request, self.get_template(request), context)
+
 
 class Enrolment(Record):
     """A learner on a course (in any of its translations), with their progress."""
