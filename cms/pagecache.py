@@ -1,31 +1,26 @@
-"""A page cache for anonymous visitors, emptied whenever published content changes.
+"""A page cache for anonymous visitors, made stale at once whenever published content changes.
 
-Views opt in with ``allow_page_cache(response)``; the middleware stores only
-such responses, and only when nothing on them belongs to one visitor: no
-session, no CSRF token rendered into a form, no cookie set. Publishing,
-unpublishing, moving or deleting a page, or saving a snippet a page shows,
-starts a new cache generation, so every stored page is stale at once.
+Views opt in with ``allow_page_cache(response)``; ``AnonymousPageCacheMiddleware`` stores only such
+responses, and only when nothing on them belongs to one visitor: no session or messages cookie on
+the request, no CSRF token rendered into a form, no cookie set, nobody logged in.
 
-Visitors who are logged in never get a stored page, but the parts of a page that
-are the same for everyone (menus, footer, a page's body) are kept as template
-fragments (Wagtail's ``{% wagtailpagecache %}`` and ``{% wagtailcache %}``) keyed
-on the same generation, which ``fragment_context`` hands to every template. Those
-fragments, values kept with ``cached_fragment`` and the stored pages themselves are read
-through ``cms.localcache`` (a copy in each process). The whole request sees the content of
-one generation, which a process reads from the shared cache at most once every
-PAGE_GENERATION_SECONDS (1 s): a publish in one process is seen by the one that made it at
-once and by the others within that second, and most requests ask the shared cache for
-nothing at all (in Redis each question is a round trip).
+Every key of a stored page or fragment names the current cache generation. Publishing, unpublishing,
+moving or deleting a page, or saving a snippet or setting a page shows (``purge``, connected in
+``cms.apps``) starts a new generation, so everything stored before is stale at once and expires in
+its own time. Logged-in visitors never get a stored page, but the parts of a page that are the same
+for everyone (menus, footer, a page's body) are Wagtail's template fragments (``{% wagtailpagecache %}``,
+``{% wagtailcache %}``) keyed on the generation too, which ``fragment_context`` hands to every
+template, and ``cached_fragment`` keeps computed values the same way. A request reads the generation
+once and renders the content of that one generation.
 """
 
 import hashlib
 import uuid
 from contextlib import contextmanager
-from time import monotonic
 
 from asgiref.local import Local
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.utils import timezone
@@ -38,9 +33,6 @@ PERSONAL_COOKIES = ("sessionid", "messages")
 # The generation the request being answered has seen: None until it asks, absent outside a request.
 _request = Local()
 OUTSIDE = object()
-# The generation this process last read or started, and until when it goes on using it without
-# asking (monotonic()); shared by the process's threads.
-_kept = (None, 0.0)
 
 
 def allow_page_cache(response, seconds=None):
@@ -74,49 +66,25 @@ def purge(**kwargs):
 def new_generation():
     value = uuid.uuid4().hex
     cache.set(GENERATION_KEY, value, None)
-    keep(value)
     if hasattr(_request, "generation"):
         _request.generation = value  # what this request renders after the change is new too
 
 
 def generation():
-    """The current cache generation; fragments keyed on it go stale with the pages. In a request
-    (``one_generation``) one value throughout, this process's copy while it is fresh; outside one
-    (a job, a command) asked of the shared cache every time."""
+    """The current cache generation. In a request (``one_generation``) read once and kept for the
+    rest of it; outside one (a job, a command) read every time."""
     value = getattr(_request, "generation", None)
-    if value is not None:
-        return value
-    if not hasattr(_request, "generation"):
-        return shared_generation()
-    value, until = _kept
-    if value is None or monotonic() >= until:
-        value = keep(shared_generation())
-    _request.generation = value
+    if value is None:
+        value = cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, None)
+        if hasattr(_request, "generation"):
+            _request.generation = value
     return value
-
-
-def shared_generation():
-    return cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None)
-
-
-def keep(value):
-    """Use ``value`` in this process's requests for the next PAGE_GENERATION_SECONDS."""
-    global _kept
-    _kept = (value, monotonic() + settings.PAGE_GENERATION_SECONDS)
-    return value
-
-
-def forget_generation():
-    """Ask the shared cache again at the next request (tests, after emptying it)."""
-    global _kept
-    _kept = (None, 0.0)
 
 
 @contextmanager
 def one_generation():
-    """While a request is answered, ``generation()`` gives one value (this process's copy, or the
-    shared cache's once the copy is older than PAGE_GENERATION_SECONDS). A request answered inside
-    another (Wagtail's preview renders the page through the middleware again) sees the outer one's."""
+    """While a request is answered, ``generation()`` gives one value. A request answered inside
+    another (Wagtail renders a preview through the middleware again) sees the outer one's."""
     outer = getattr(_request, "generation", OUTSIDE)
     _request.generation = None if outer is OUTSIDE else outer
     try:
@@ -150,12 +118,7 @@ def allowed_host(request):
 
 def cached_fragment(name, compute):
     """``compute()``'s value, kept until published content changes."""
-    fragments, key = caches["template_fragments"], f"fragment:{generation()}:{name}"
-    value = fragments.get(key)
-    if value is None:
-        value = compute()
-        fragments.set(key, value, settings.PAGE_CACHE_SECONDS)
-    return value
+    return cache.get_or_set(f"fragment:{generation()}:{name}", compute, settings.PAGE_CACHE_SECONDS)
 
 
 def cache_key(request):
@@ -175,7 +138,9 @@ def storable(request, response):
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not request.META.get("CSRF_COOKIE_USED")
+        # Set by Django's get_token(): the page carries a form token (the CSRF middleware, outside
+        # this one, sets its cookie only after the page would have been stored).
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not request.user.is_authenticated
     )
 
@@ -198,8 +163,7 @@ class AnonymousPageCacheMiddleware:
         if getattr(request, "is_dummy", False):
             return self.get_response(request)
         key = cache_key(request)
-        pages = caches["pages"]
-        cached = pages.get(key) if key else None
+        cached = cache.get(key) if key else None
         if cached is not None:
             cached[self.header] = "hit"
             return cached
@@ -208,7 +172,7 @@ class AnonymousPageCacheMiddleware:
             response[self.header] = "miss"
             # A number, not the page's own method, is stored with the response.
             response.page_cache_seconds = stored_seconds(response)
-            pages.set(key, response, response.page_cache_seconds)
+            cache.set(key, response, response.page_cache_seconds)
         return response
 
 

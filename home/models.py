@@ -25,18 +25,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import BaseLogEntry, Orderable, Page, PageViewRestriction
+from wagtail.models import BaseLogEntry, Orderable, Page
 from wagtail.models.audit_log import ModelLogEntryManager
 from wagtail.search import index
 
-from cms import routing
 from cms.calendars import ics_response, new_calendar
 from cms.pagecache import allow_page_cache, purge, seconds_until
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, HomeBodyBlock, ObjectiveBlock
-
-# What a page without a restriction on or above it answers; evaluated once (empty), not per request.
-NO_RESTRICTIONS = PageViewRestriction.objects.none()
 
 
 class Record(models.Model):
@@ -251,12 +247,6 @@ class SitePage(Page):
         page's introduction or summary, shortened (a page type without either has none)."""
         text = getattr(self, "introduction", "") or getattr(self, "summary", "")
         return self.search_description or Truncator(text).chars(160)
-
-    def get_view_restrictions(self):
-        # Asked on every request for a page; most pages have no restriction on or above them.
-        if routing.may_be_restricted(self):
-            return super().get_view_restrictions()
-        return NO_RESTRICTIONS
 
     def serve(self, request, *args, **kwargs):
         # Runs for the page's own URL; the same page is shown to every anonymous

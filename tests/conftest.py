@@ -1,6 +1,6 @@
 import pytest
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
 
@@ -9,21 +9,10 @@ from .helpers import empty
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache (the page cache and rate limits live there), and no copy
-    of a fragment, a page or the cache generation kept in this process (cms/localcache.py,
-    cms/pagecache.py)."""
-    forget_cached()
-    yield
-    forget_cached()
-
-
-def forget_cached():
-    from cms.pagecache import forget_generation
-
+    """Each test starts with an empty cache: the page cache, fragments and rate limits live there."""
     empty(cache)
-    for alias in ("template_fragments", "pages"):
-        caches[alias].clear()
-    forget_generation()
+    yield
+    empty(cache)
 
 
 @pytest.fixture(autouse=True)
@@ -48,10 +37,8 @@ def client(client):
 EMBEDDED = {
     "test_backup.py": "SQLite's own backup and restore",
     "test_health.py": "the checks of the database and the cache in use",
-    "test_localcache.py": "the per-process copy in front of the in-process cache",
     "test_pagecache.py": "the page cache on the in-process cache",
     "test_recommendations.py": "the gaps' aggregate queries",
-    "test_routing.py": "the route's hand-compiled SQL",
     "test_search.py": "Wagtail's database search, a different backend per engine",
     "test_survey_report.py": "the gap report's aggregate queries",
     "test_survey_waves.py": "the wave comparison's aggregate queries",

@@ -89,7 +89,7 @@ def test_an_event_page_is_cached_no_longer_than_until_registration_closes(client
     import datetime
     from unittest import mock
 
-    from django.core.cache import caches
+    from django.core.cache import cache
     from django.utils import timezone
 
     settings.PAGE_CACHE_SECONDS = 600
@@ -99,8 +99,7 @@ def test_an_event_page_is_cached_no_longer_than_until_registration_closes(client
         registration_deadline=timezone.now() + datetime.timedelta(seconds=30),
     )
     assert 25 <= event.fresh_for() <= 30
-    pages = caches["pages"]
-    with mock.patch.object(pages, "set", wraps=pages.set) as spy:
+    with mock.patch.object(cache, "set", wraps=cache.set) as spy:
         assert client.get(event.url)["X-Page-Cache"] == "miss"
     [page_timeout] = [c.args[2] for c in spy.call_args_list if c.args[0].startswith("pagecache:")]
     assert 0 < page_timeout <= 30
@@ -272,3 +271,60 @@ def test_making_a_page_private_purges_the_cache(client):
     assert response.status_code == 302 and "Wordt besloten" not in response.text
     restriction.delete()
     assert client.get(page.url).status_code == 200
+
+
+# The page cache's privacy rules, asked of the middleware itself with a view that opts in: whatever
+# a page does, these hold.
+
+
+def opted_in_view(render_form_token=False):
+    """A view that lets the page cache keep its page, and counts how often it ran."""
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from cms.pagecache import allow_page_cache
+
+    def view(request):
+        view.calls += 1
+        token = get_token(request) if render_form_token else ""
+        return allow_page_cache(HttpResponse(f"<form>{token}</form>"))
+
+    view.calls = 0
+    return view
+
+
+def through_cache(view, **cookies):
+    """The page cache answering one anonymous GET of /nl/formulier/ with ``view`` behind it."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    from cms.pagecache import AnonymousPageCacheMiddleware
+
+    request = RequestFactory(HTTP_HOST="localhost").get("/nl/formulier/")
+    request.COOKIES.update(cookies)
+    request.user = AnonymousUser()
+    return AnonymousPageCacheMiddleware(view)(request)
+
+
+def test_a_page_that_rendered_a_form_token_is_not_stored_and_the_next_request_is_not_a_hit():
+    view = opted_in_view(render_form_token=True)
+    first, second = through_cache(view), through_cache(view)
+    assert first.get("X-Page-Cache") is None and second.get("X-Page-Cache") is None
+    assert view.calls == 2  # the second visitor got a page (and a token) of their own
+
+
+def test_the_same_page_without_a_form_token_is_stored_and_served():
+    view = opted_in_view()
+    assert through_cache(view).get("X-Page-Cache") == "miss"
+    assert through_cache(view).get("X-Page-Cache") == "hit"
+    assert view.calls == 1
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "messages"])
+def test_a_visitor_with_a_session_or_messages_cookie_neither_gets_nor_fills_a_stored_page(cookie):
+    view = opted_in_view()
+    personal = {cookie: "abc"}
+    assert through_cache(view, **personal).get("X-Page-Cache") is None  # does not fill it...
+    assert through_cache(view).get("X-Page-Cache") == "miss"
+    assert through_cache(view, **personal).get("X-Page-Cache") is None  # ...nor get it once filled
+    assert view.calls == 3

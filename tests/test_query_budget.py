@@ -80,7 +80,7 @@ def test_home_page_queries_do_not_grow_with_the_news(client, learner_site):
     grow_news(60)  # six pages of the listing, twelve times the news
     with_sixty = queries_for(client, "/nl/")
     assert with_five == with_sixty
-    assert with_sixty <= 15
+    assert with_sixty <= MOST_QUERIES
 
 
 def test_news_index_queries_do_not_grow_with_the_news(client, learner_site):
@@ -90,22 +90,26 @@ def test_news_index_queries_do_not_grow_with_the_news(client, learner_site):
     grow_news(60)
     with_sixty = queries_for(client, index.url)
     assert with_five == with_sixty
-    assert with_sixty <= 19
+    assert with_sixty <= MOST_QUERIES
 
 
-# Logged-in visitors never get a cached page; the parts of a page that are the same for everyone
-# (menu, footer, breadcrumbs, the page's body) come from cached fragments once warm, and the route
-# from the address to its page is remembered (cms.routing). What is left: the page itself, the
-# session and the user (whether they may see Wagtail's user bar is kept a minute), and what is the
-# visitor's own (a learner's progress on a course; on a lesson, the course and their enrolment in it).
+# No page costs more than MOST_QUERIES. Wagtail finds the page with a query for the site, the locale,
+# and two per level of the tree (the child with the next slug, then its specific row), then its view
+# restrictions (two). Logged-in visitors never get a cached page; the parts of a page that are the
+# same for everyone (menu, footer, breadcrumbs, the page's body) come from cached fragments once warm.
+# Then the session and the user (whether they may see Wagtail's user bar is kept a minute), and what
+# is the visitor's own (a learner's progress on a course; on a lesson, the course and their enrolment).
+MOST_QUERIES = 15
 LOGGED_IN_BUDGETS = {
-    "home": 3,
-    "news page": 3,
-    "event page": 3,
-    "course page": 7,
-    "committee page": 3,
-    "lesson page": 5,
+    "home": 7,
+    "news page": 11,
+    "event page": 11,
+    "course page": 15,
+    "committee page": 11,
+    "lesson page": 15,
 }
+# The same pages for an anonymous visitor with a session cookie: the page cache is bypassed.
+ANONYMOUS_BUDGETS = {"home": 5, "news page": 9, "event page": 9, "course page": 9, "committee page": 9}
 
 
 def queries_logged_in(client, url):
@@ -121,7 +125,7 @@ def queries_logged_in(client, url):
 def test_pages_for_a_logged_in_learner_stay_within_their_query_budget(client, learner_site, name):
     learner, _grow_news, urls = learner_site
     client.force_login(learner)
-    assert queries_logged_in(client, urls[name]) <= LOGGED_IN_BUDGETS[name]
+    assert queries_logged_in(client, urls[name]) <= LOGGED_IN_BUDGETS[name] <= MOST_QUERIES
 
 
 def test_a_logged_in_home_page_costs_the_same_however_much_news_there_is(client, learner_site):
@@ -132,8 +136,8 @@ def test_a_logged_in_home_page_costs_the_same_however_much_news_there_is(client,
     assert queries_logged_in(client, "/nl/") == with_five
 
 
-@pytest.mark.parametrize("name", [name for name in LOGGED_IN_BUDGETS if name != "lesson page"])
-def test_an_anonymous_visitor_with_a_session_cookie_costs_one_query_per_page(client, learner_site, name):
-    """The page cache is bypassed; the route and the fragments are warm: only the page is read."""
+@pytest.mark.parametrize("name", list(ANONYMOUS_BUDGETS))
+def test_an_anonymous_visitor_with_a_session_cookie_stays_within_the_budget(client, learner_site, name):
+    """The page cache is bypassed; the fragments are warm: the route, the page and its restrictions."""
     _learner, _grow_news, urls = learner_site
-    assert queries_for(client, urls[name]) == 1
+    assert queries_for(client, urls[name]) <= ANONYMOUS_BUDGETS[name] <= MOST_QUERIES

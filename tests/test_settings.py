@@ -85,7 +85,7 @@ def test_database_and_cache_urls_switch_to_real_services():
     )
     result = manage("shell", "-v", "0", "-c", code, **env)
     assert printed(result) == [
-        "cms.postgresql",
+        "django.db.backends.postgresql",
         "db.internal",
         "django_redis.cache.RedisCache",
         "redis://cache.internal:6379/0",
@@ -145,22 +145,3 @@ def test_public_pages_allow_scripts_from_the_site_only_and_the_admin_its_inline_
     assert "script-src 'self' 'unsafe-inline'" in admin and "object-src 'none'" in admin
 
 
-def test_production_static_urls_are_looked_up_in_the_manifest_once_per_file(tmp_path, monkeypatch):
-    from cms.staticfiles import StaticFilesStorage
-
-    (tmp_path / "staticfiles.json").write_text(
-        json.dumps({"version": "1.1", "paths": {"css/site.css": "css/site.0123abcd.css"}, "hash": "x"})
-    )
-    storage = StaticFilesStorage(location=tmp_path, base_url="/static/")
-    looked_up = []
-    stored_name = storage.stored_name
-    monkeypatch.setattr(storage, "stored_name", lambda name: looked_up.append(name) or stored_name(name))
-
-    assert storage.url("css/site.css") == "/static/css/site.0123abcd.css"
-    assert storage.url("css/site.css") == "/static/css/site.0123abcd.css"
-    assert looked_up == ["css/site.css"]
-    # A file missing from the manifest is an error every time, never a URL kept.
-    for _ in range(2):
-        with pytest.raises(ValueError, match="Missing staticfiles manifest entry"):
-            storage.url("css/missing.css")
-    assert looked_up == ["css/site.css", "css/missing.css", "css/missing.css"]

@@ -83,8 +83,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.pagecache.AnonymousPageCacheMiddleware",
-    # Wagtail's page view gets the page for a known address with one query instead of one per level.
-    "cms.routing.RouteCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
     # Last: counts failed logins and answers a locked-out login with the lock-out page.
@@ -116,16 +114,10 @@ TEMPLATES = [
 
 # Databases: SQLite in the project folder unless DATABASE_URL names another.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# Connections are kept between requests for CONN_MAX_AGE seconds and checked before a request reuses
+# them, so a database restart costs no request an error.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Django's backend, minus the health check of a connection in steady use, with prepared
-    # statements for the page query (cms/postgresql/base.py).
-    DATABASES["default"]["ENGINE"] = "cms.postgresql"
-    idle = env.float("DATABASE_HEALTH_CHECK_IDLE_SECONDS", default=1.0)
-    DATABASES["default"]["HEALTH_CHECK_IDLE_SECONDS"] = idle
-    if not env.bool("DATABASE_PREPARED_STATEMENTS", default=True):
-        DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers queue for the lock from the start of their transaction instead of failing with
     # "database is locked" when two submits meet; WAL lets readers go on while one writes.
@@ -161,27 +153,8 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     }
-# Routes, menus and page fragments, keyed on the page-cache generation, are read from a copy
-# in each process's memory before the cache above (cms/localcache.py).
-CACHES["template_fragments"] = {
-    "BACKEND": "cms.localcache.LocalFirstCache",
-    "LOCATION": "default",
-    "KEY_PREFIX": "fragments",
-    "OPTIONS": {"MAX_ENTRIES": env.int("LOCAL_FRAGMENTS", default=1000)},
-}
-# Anonymous visitors' pages, keyed on the same generation, the same way: a page stored by one
-# process is answered by the others without a round trip for it once they have read it.
-CACHES["pages"] = {
-    "BACKEND": "cms.localcache.LocalFirstCache",
-    "LOCATION": "default",
-    "KEY_PREFIX": "pages",
-    "OPTIONS": {"MAX_ENTRIES": env.int("LOCAL_PAGES", default=200)},
-}
 # Seconds an anonymous visitor's page stays in the cache; publishing purges sooner.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-# Seconds a web process goes on with the cache generation it last read before asking the shared
-# cache again: how long a publish takes to reach the other processes (cms/pagecache.py).
-PAGE_GENERATION_SECONDS = env.float("PAGE_GENERATION_SECONDS", default=1.0)
 
 # Accounts for the whole platform (learners, respondents, committee members), by
 # django-allauth: e-mail as login, verified before use, no account enumeration.

@@ -25,7 +25,7 @@ ALLOWED_HOSTS = required("ALLOWED_HOSTS", env.list("ALLOWED_HOSTS", default=[]))
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 STORAGES = {
     **STORAGES,
-    "staticfiles": {"BACKEND": "cms.staticfiles.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 # Behind a TLS-terminating proxy; SECURE_SSL_REDIRECT=false for a plain-HTTP benchmark.

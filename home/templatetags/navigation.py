@@ -7,7 +7,7 @@ published or moved, so they are kept in the cache until then (see
 
 from django import template
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.encoding import iri_to_uri
@@ -27,21 +27,20 @@ USERBAR_SECONDS = 60
 def userbar(context):
     """Wagtail's user bar, for accounts that may open the admin.
 
-    Wagtail asks the database for the account's rights on every page (two queries, about 2 ms of
-    a learner's page). Whether to show the bar is kept per account for a minute instead, in this
-    process first (``cms.localcache``). Only the "no" saves anything: for a "yes" Wagtail asks
-    again before drawing the bar, so a right taken away shows at once and a right given within a
-    minute (the admin itself checks the rights on every request).
+    Wagtail asks the database for the account's rights on every page (two queries). Whether to
+    show the bar is kept per account for a minute instead. Only the "no" saves anything: for a
+    "yes" Wagtail asks again before drawing the bar, so a right taken away shows at once and a
+    right given within a minute (the admin itself checks the rights on every request).
     """
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return ""
-    kept, key = caches["template_fragments"], f"may-open-admin:{user.pk}"
-    may = kept.get(key)
+    key = f"may-open-admin:{user.pk}"
+    may = cache.get(key)
     if may is None:
         may = user.has_perm("wagtailadmin.access_admin")
-        kept.set(key, may, USERBAR_SECONDS)
+        cache.set(key, may, USERBAR_SECONDS)
     return wagtailuserbar(context) if may else ""
 
 
