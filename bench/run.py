@@ -23,10 +23,18 @@ whatever else this shared machine is doing, these measure what a request costs, 
 they compare code across runs. 2 cores / (CPU ms + DB ms) is the most a request could
 reach on 2 cores with nothing else running, wrk included.
 
-Errors are responses other than the one expected (and, for the POST, a 200 that does
-not show the next step) and socket errors. `make bench` runs it; `--database postgres`
-uses PostgreSQL (database nmep_bench, created and dropped here) and Redis (db 8)
-on 127.0.0.1 instead of SQLite and the in-process cache; `--database both` runs both.
+Before wrk loads a request, the request alone must answer the page it means to time: a
+200 that shows what only that page shows (bench/seed.py names it: the page's title, the
+report's headings and figures, a PDF, the next step of the questionnaire), from the
+page cache exactly when "cached"; anything else (a redirect to a login or to the
+two-factor page, an error page) stops the run. Errors are responses other than the
+one expected (and, for the POST, a 200 that does not show the next step) and socket
+errors. `make bench` runs it; `--database postgres` uses PostgreSQL (database
+nmep_bench, created and dropped here) and Redis (db 8) on 127.0.0.1 instead of SQLite
+and the in-process cache; `--database both` runs both. `--smoke` runs every step at tiny
+volume (`make test` does, to see that the benchmark still works): every request is
+checked while seeding, and one of each kind (robots.txt, a page cached, uncached and for
+a learner, a lesson, the step POST, the gap report, a certificate) is loaded for 1 s.
 """
 
 import argparse
@@ -46,11 +54,15 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.common import SHARED_CACHE, SMOKE_NOTE, WrongAnswer, check_answer, parse, sqlite_file  # noqa: E402
+
 PYTHON = sys.executable
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/nmep_bench"
 REDIS_URL = "redis://127.0.0.1:6379/8"
 CACHE_PREFIX = "nmep-bench"
-VOLUME = ("news", "surveys", "responses", "courses", "learners", "enrolments")
+VOLUME = ("news", "surveys", "responses", "courses", "learners", "enrolments", "sessions")
 
 
 def parse_args():
@@ -70,6 +82,7 @@ def parse_args():
     parser.add_argument("--courses", type=int, default=50, help="Courses (default 50).")
     parser.add_argument("--learners", type=int, default=5000, help="Learners (default 5000).")
     parser.add_argument("--enrolments", type=int, default=20_000, help="Enrolments (default 20,000).")
+    parser.add_argument("--sessions", type=int, default=16, help="Respondents to POST as (default 16).")
     parser.add_argument(
         "--only",
         nargs="+",
@@ -77,13 +90,18 @@ def parse_args():
         help="Time only the rows whose request or mode is one of these (e.g. uncached 'news page'); "
         "robots.txt is always timed, for reference.",
     )
-    return parser.parse_args()
+    smoke = {"seconds": 1, "connections": 2, "workers": 1, "news": 5, "surveys": 3, "responses": 20}
+    smoke |= {"courses": 12, "learners": 5, "enrolments": 10, "sessions": 2, "only": SMOKE_ROWS}
+    return parse(parser, smoke)
+
+
+SMOKE_ROWS = ["news page", "lesson page", "survey step", "gap report", "certificate"]
 
 
 def environment(workdir, database):
     """Production settings for a throw-away database in ``workdir`` (or nmep_bench) over plain HTTP."""
     env = {
-        **os.environ,
+        **{name: value for name, value in os.environ.items() if name not in SHARED_CACHE},
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": "benchmark-only-secret-" + "x" * 40,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -171,7 +189,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def fetch(url, target):
-    """One request as wrk sends it: (status, X-Page-Cache, body)."""
+    """One request as wrk sends it: (status, X-Page-Cache, body, Location)."""
     data = target["body"].encode() if target["method"] == "POST" else None
     headers = {"Cookie": target["cookie"]} if target["cookie"] else {}
     if data:
@@ -179,27 +197,28 @@ def fetch(url, target):
     request = urllib.request.Request(url, data=data, headers=headers, method=target["method"])
     try:
         with urllib.request.build_opener(NoRedirect).open(request, timeout=60) as response:
-            return response.status, response.headers.get("X-Page-Cache"), response.read()
+            return response.status, response.headers.get("X-Page-Cache"), response.read(), ""
     except urllib.error.HTTPError as error:
-        return error.code, None, b""
+        return error.code, None, error.read(), error.headers.get("Location", "")
 
 
 def alone(url, target, tries=4):
     """Milliseconds one request takes with nothing else running (the median of ``tries``), after
-    warming both workers; refuses a request that does not get what it should: a 200, from the page
-    cache exactly when cached, showing the next step when a step is POSTed."""
-    expected, times = (200, "hit" if target["mode"] == "cached" else None), []
+    warming both workers; refuses (WrongAnswer) a request that does not get the page it means to
+    time: a 200 that shows the target's markers, from the page cache exactly when cached."""
+    what = f"{target['method']} {url} ({target['mode']})"
+    expected, times = "hit" if target["mode"] == "cached" else None, []
     for _ in range(5 * tries):  # each worker has its own cache on SQLite: fill both
         start = time.perf_counter()
-        status, cache, body = fetch(url, target)
-        if (status, cache) == expected:
-            times.append((time.perf_counter() - start) * 1000)
+        status, cache, body, location = fetch(url, target)
+        took = (time.perf_counter() - start) * 1000
+        check_answer(what, status, body, target["markers"], location=location)
+        if cache == expected:
+            times.append(took)
         if len(times) == tries:
             break
     else:
-        raise SystemExit(f"{target['method']} {url} answered {status} (page cache {cache}), not {expected}")
-    if "marker" in target and target["marker"].encode() not in body:
-        raise SystemExit(f"POST {url} did not show the next step")
+        raise WrongAnswer(f"{what} answered with X-Page-Cache {cache}, not {expected}")
     return statistics.median(times)
 
 
@@ -335,7 +354,8 @@ def table(database, seeded, rows, args, load):
     """The machine line (with the load average other work put on the machine before the run), what
     the database held, and the table, as text. "alone" is one request with nothing else running,
     "requests" how many wrk saw answered."""
-    lines = [
+    lines = [SMOKE_NOTE] if args.smoke else []
+    lines += [
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"database {database}, gunicorn {args.workers} workers, wrk {args.connections} connections, "
         f"{args.seconds} s per run; load average {load:.1f} before",
@@ -380,6 +400,8 @@ def run_suite(database, args):
             postgres("dropdb")
             postgres("createdb")
             forget_cache()
+        else:
+            sqlite_file(workdir)
         seeded = seed(env, workdir, args)
         port, log = free_port(), workdir / "gunicorn.log"
         server = start_gunicorn(env, port, args.workers, log)

@@ -14,8 +14,10 @@ certificates go in with ``bulk_create``. Survey responses come from the project'
 have no revisions and are not in the search index: no benchmarked request needs either.
 
 The targets file lists every request of the load test: its path, the cookie of the
-visitor (an anonymous one, a learner, a survey analyst, a respondent halfway through
-the questionnaire) and the SQL queries it costs, counted here with Django's test client.
+visitor (an anonymous one, a learner, a survey analyst who has given the second factor,
+a respondent halfway through the questionnaire), the texts that only the page meant
+shows (checked here and by bench/run.py before it times a request) and the SQL queries
+it costs, counted here with Django's test client.
 """
 
 import argparse
@@ -31,7 +33,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import load_demo  # noqa: E402
+from bench.common import PDF, WrongAnswer, check_response, load_demo, page_marker  # noqa: E402
 
 PARAGRAPH = (
     "<p>The Netherlands produces a large share of the world's medical isotopes; "
@@ -375,40 +377,54 @@ def seed_learners(count, enrolments, seed=2026):
     return len(enrolled), len(done)
 
 
-def survey_analyst():
+def survey_analyst(username="analyst@example.org"):
     """An analyst with an authenticator app, as production asks of everyone who opens the admin."""
     from django.contrib.auth.models import Group, User
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    analyst = User.objects.create_user("analyst@example.org", "analyst@example.org", "x" * 20)
+    analyst = User.objects.create_user(username, username, "x" * 20)
     analyst.groups.add(Group.objects.get(name="Survey analysts"))
     TOTPDevice.objects.create(user=analyst, name="authenticator", confirmed=True)
     return analyst
+
+
+def give_second_factor(client, user):
+    """Pass the admin's two-factor check in ``client``'s session as ``user`` does after the password: the
+    current code of their authenticator app, given on the project's two-factor page (cms/two_factor.py).
+    A code counts once: one call per device every 30 seconds."""
+    from django.urls import reverse
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    response = client.post(f"{reverse('two_factor')}?next=/admin/", {"code": f"{code:0{device.digits}d}"})
+    check_response("the two-factor page, given the current code", response, expect=302)
+    if response["Location"] != "/admin/":
+        raise WrongAnswer(f"the two-factor page sent the analyst to {response['Location']}, not /admin/")
 
 
 # The requests of the load test, with their SQL queries.
 
 
 def session_cookie(user):
-    """The Cookie header of a browser in which ``user`` has logged in (and that holds a CSRF cookie)."""
+    """The Cookie header of a browser in which ``user`` has logged in (and that holds a CSRF cookie);
+    with an authenticator app, they have also given its code."""
     from django.conf import settings
     from django.test import Client
-    from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     client = Client(HTTP_HOST=HOST)
     client.force_login(user)
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if device is not None:  # the code from the authenticator app was given
-        store = client.session
-        store[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        store.save()
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        give_second_factor(client, user)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     return f"{settings.CSRF_COOKIE_NAME}={'c' * 32}; {settings.SESSION_COOKIE_NAME}={session}"
 
 
-def count_queries(method, path, cookie="", body="", expect=200):
-    """The SQL queries of one request, after one to warm the caches (and render what it renders once)."""
+def count_queries(method, path, cookie="", body="", expect=200, markers=()):
+    """The SQL queries of one request, after one to warm the caches (and render what it renders once);
+    refuses an answer that is not the page meant: another status, or without ``markers``."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -423,21 +439,29 @@ def count_queries(method, path, cookie="", body="", expect=200):
     send()
     with CaptureQueriesContext(connection) as captured:
         response = send()
-    assert response.status_code == expect, (method, path, response.status_code)
+    check_response(f"{method} {path} ({cookie[:20] or 'no cookie'})", response, markers, expect)
     return len(captured)
 
 
-def target(name, mode, path, cookie=""):
-    """A GET of ``path`` with ``cookie`` (the Cookie header) and its SQL queries."""
-    queries = count_queries("GET", path, cookie)
-    return {"name": name, "mode": mode, "method": "GET", "path": path, "cookie": cookie, "sql": queries}
+def target(name, mode, path, cookie="", markers=()):
+    """A GET of ``path`` with ``cookie`` (the Cookie header), what only its page shows, its SQL queries."""
+    queries = count_queries("GET", path, cookie, markers=markers)
+    return {
+        "name": name,
+        "mode": mode,
+        "method": "GET",
+        "path": path,
+        "cookie": cookie,
+        "sql": queries,
+        "markers": list(markers),
+    }
 
 
 def post_target(name, mode, path, sessions, marker):
     """POSTs of ``path``, each from one of ``sessions`` ({cookie, body}) in turn; a 200 that shows
     ``marker`` is the answer expected."""
     first = sessions[0]
-    queries = count_queries("POST", path, first["cookie"], first["body"])
+    queries = count_queries("POST", path, first["cookie"], first["body"], markers=[marker])
     return {
         "name": name,
         "mode": mode,
@@ -448,6 +472,7 @@ def post_target(name, mode, path, sessions, marker):
         "sql": queries,
         "sessions": sessions,
         "marker": marker,
+        "markers": [marker],
     }
 
 
@@ -468,7 +493,11 @@ def respondents(survey, count):
     return url, sessions, f'name="{prefix}" value="{following}"'
 
 
+ROBOTS = ("User-agent: *", "Sitemap: ")
+
+
 def anonymous_pages():
+    """(name, path, markers) of each page an anonymous visitor reads: markers are what only it shows."""
     from django.urls import reverse
 
     from committee.models import CommitteePage
@@ -478,15 +507,33 @@ def anonymous_pages():
     def dutch(model):
         return model.objects.live().filter(locale__language_code="nl")
 
-    return [
-        ("robots.txt", reverse("robots_txt")),
-        ("home", dutch(HomePage).first().url),
-        ("news index", dutch(NewsIndexPage).first().url),
-        ("news page", dutch(NewsPage).order_by("-date").first().url),
-        ("event page", dutch(EventPage).order_by("-start").first().url),
-        ("course page", dutch(CoursePage).order_by("pk").first().url),
-        ("committee", dutch(CommitteePage).order_by("path").first().url),
+    pages = [
+        ("home", dutch(HomePage).first()),
+        ("news index", dutch(NewsIndexPage).first()),
+        ("news page", dutch(NewsPage).order_by("-date").first()),
+        ("event page", dutch(EventPage).order_by("-start").first()),
+        ("course page", dutch(CoursePage).order_by("pk").first()),
+        ("committee", dutch(CommitteePage).order_by("path").first()),
     ]
+    robots = [("robots.txt", reverse("robots_txt"), ROBOTS)]
+    return robots + [(name, page.url, (page_marker(page),)) for name, page in pages]
+
+
+def report_markers(survey):
+    """What only the gap report of ``survey`` shows: its title, the headings of its figures, and the
+    competency with the largest gap heading the ranking."""
+    from django.utils.html import escape
+
+    from surveys import report
+
+    gaps = report.competency_gaps(report.submitted(survey))
+    assert gaps, f"{survey.title}: no competency gaps to report"
+    return (
+        escape(survey.title),
+        'id="gaps-heading"',
+        'id="heatmap-heading"',
+        f'<th scope="row">{escape(gaps[0].competency.name)}</th>',
+    )
 
 
 # The pages a logged-in learner reads: each renders for them alone, never from the page cache.
@@ -504,22 +551,24 @@ def targets(sessions):
     rows = []
     learner = User.objects.get(username=BENCH_LEARNER)
     learner_cookie = session_cookie(learner)
-    for name, path in anonymous_pages():
-        rows.append(target(name, "cached", path))
-        rows.append(target(name, "uncached", path, "sessionid=bench"))
+    for name, path, markers in anonymous_pages():
+        rows.append(target(name, "cached", path, markers=markers))
+        rows.append(target(name, "uncached", path, "sessionid=bench", markers))
         if name in LEARNER_PAGES:
-            rows.append(target(name, "learner", path, learner_cookie))
+            rows.append(target(name, "learner", path, learner_cookie, markers))
     course = CoursePage.objects.live().filter(locale__language_code="nl").order_by("pk").first()
-    rows.append(target("lesson page", "learner", course.lessons().first().url, learner_cookie))
+    lesson = course.lessons().first()
+    rows.append(target("lesson page", "learner", lesson.url, learner_cookie, [page_marker(lesson)]))
     survey = open_survey()
     url, posts, marker = respondents(survey, sessions)
     rows.append(post_target("survey step", "respondent", url, posts, marker))
     report = reverse("survey_report", args=[survey.pk])
-    rows.append(target("gap report", "analyst", report, session_cookie(survey_analyst())))
+    analyst = session_cookie(survey_analyst())
+    rows.append(target("gap report", "analyst", report, analyst, report_markers(survey)))
     certificate = Certificate.objects.filter(user=learner).order_by("pk").first()
     with translation.override("nl"):
         download = reverse("certificate_download", args=[certificate.verification_code])
-    rows.append(target("certificate", "owner", download, learner_cookie))
+    rows.append(target("certificate", "owner", download, learner_cookie, [PDF]))
     return rows
 
 

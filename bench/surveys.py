@@ -8,6 +8,12 @@ the report's aggregations, the whole report page (the first view, with the cache
 empty, is the slowest; with earlier waves it compares with the one before), the
 gap-summary export, and the wizard's step POST (through Django's full middleware
 stack, without HTTP).
+
+The report page is read as a survey analyst arrives in production: logged in, with
+the code of their authenticator app given on the two-factor page. Every timed answer
+is checked (untimed): the report with its heading and figures, a spreadsheet, the
+questionnaire's next step; a redirect or an error page stops the run. ``--smoke``
+runs every step at tiny volume (`make test` does).
 """
 
 import argparse
@@ -21,8 +27,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import configure, load_demo, timed  # noqa: E402
-from bench.seed import first_step_post, seed_surveys, survey_analyst  # noqa: E402
+from bench.common import (  # noqa: E402
+    SMOKE_NOTE,
+    WrongAnswer,
+    check_response,
+    checker,
+    configure,
+    load_demo,
+    parse,
+    timed,
+)
+from bench.seed import (  # noqa: E402
+    first_step_post,
+    give_second_factor,
+    open_survey,
+    report_markers,
+    seed_surveys,
+    survey_analyst,
+)
+
+XLSX = b"PK\x03\x04"  # a spreadsheet is a zip file
 
 
 def parse_args():
@@ -32,7 +56,7 @@ def parse_args():
     parser.add_argument("--runs", type=int, default=5, help="Repetitions of each report timing (default 5).")
     parser.add_argument("--posts", type=int, default=200, help="Step POSTs to time (default 200).")
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite", help="Database.")
-    return parser.parse_args()
+    return parse(parser, {"responses": 30, "waves": 2, "runs": 1, "posts": 2})
 
 
 def prepare(responses, waves):
@@ -52,30 +76,53 @@ def prepare(responses, waves):
 
 
 def report_timings(runs):
-    from django.test import Client
-
     from surveys import report
     from surveys.exports import export_gaps
-    from surveys.models import GapSurveyPage
 
-    survey = GapSurveyPage.objects.get(locale__language_code="nl", slug="gap-analyse-2026")
+    survey = open_survey()
     responses = report.submitted(survey)
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(survey_analyst())  # not staff: no second factor asked
-    url = f"/admin/gap-reports/{survey.pk}/"
+    get_report, is_report = report_page(analyst_client(), survey)
     rows = [
         ("responses / ratings", f"{responses.count()} / {responses.ratings().count()}"),
-        ("competency gaps", timed(lambda: report.competency_gaps(responses), runs)),
-        ("heatmap", timed(lambda: report.heatmap(responses), runs)),
-        ("report page (admin)", timed(lambda: report_page(client, url), runs)),
-        ("gap summary export", timed(lambda: export_gaps(survey, responses, "xlsx"), runs)),
+        ("competency gaps", timed(lambda: report.competency_gaps(responses), runs, found("competency gaps"))),
+        ("heatmap", timed(lambda: report.heatmap(responses), runs, found("heatmap rows", lambda h: h.rows))),
+        ("report page (admin)", timed(get_report, runs, is_report)),
+        (
+            "gap summary export",
+            timed(lambda: export_gaps(survey, responses, "xlsx"), runs, checker("the gap export", [XLSX])),
+        ),
     ]
     return survey, rows
 
 
-def report_page(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, response.status_code
+def analyst_client():
+    """A browser in which a survey analyst has logged in and given the code of their authenticator app."""
+    from django.test import Client
+
+    client = Client(HTTP_HOST="localhost")
+    analyst = survey_analyst()
+    client.force_login(analyst)
+    give_second_factor(client, analyst)
+    return client
+
+
+def report_page(client, survey):
+    """The timed request of the report page in ``client``, and the check of what it answered: the report
+    of ``survey``, with its heading and figures."""
+    from django.urls import reverse
+
+    url = reverse("survey_report", args=[survey.pk])
+    return (lambda: client.get(url)), checker(f"the gap report (admin) {url}", report_markers(survey))
+
+
+def found(what, part=lambda result: result):
+    """A check that an aggregation found something (in ``part`` of its result)."""
+
+    def check(result):
+        if not part(result):
+            raise WrongAnswer(f"{what}: nothing found, nothing to time")
+
+    return check
 
 
 def step_post_timings(survey, posts):
@@ -86,19 +133,23 @@ def step_post_timings(survey, posts):
     url, data, following = first_step_post(client, survey)
     prefix = f"survey-{survey.pk}-current_step"
     back = {prefix: following, "wizard_goto_step": data[prefix]}
+    step = f'name="{prefix}" value="{{}}"'  # the wizard's step shown
     times = []
     for _ in range(posts):
         start = time.perf_counter()
         response = client.post(url, data)
         times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, response.status_code
-        client.post(url, back)  # back, to post the same step again
+        check_response(f"the step POST {url}", response, [step.format(following)])
+        # Back, to post the same step again.
+        check_response(f"back to the first step {url}", client.post(url, back), [step.format(data[prefix])])
     times.sort()
     return times[len(times) // 2], times[int(len(times) * 0.95)]
 
 
-def print_table(database, waves, rows, post):
+def print_table(database, waves, rows, post, smoke):
     print()
+    if smoke:
+        print(SMOKE_NOTE)
     where = f"database {database}; {waves} wave(s)"
     print(f"Machine: {os.cpu_count()} cores; {where}; production settings, one process")
     print(f"| {'measure':<22} | {'median ms':>10} | {'slowest ms':>10} |")
@@ -124,7 +175,7 @@ def main():
         post = step_post_timings(survey, args.posts)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    print_table(args.database, args.waves, rows, post)
+    print_table(args.database, args.waves, rows, post, args.smoke)
 
 
 if __name__ == "__main__":
