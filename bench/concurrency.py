@@ -12,7 +12,11 @@ against a throw-away database (SQLite, or PostgreSQL and Redis with
 
 Every client walks up to its final submit on its own; then all of them wait at one
 barrier and submit together. Each learner submits the quiz twice at once (a double
-click). Loopback only; every HTTP call has a timeout.
+click). Loopback only; every HTTP call has a timeout. Every submit must answer what
+it should (the thank-you page; the quiz result with the certificate, or for the later
+click the course page): anything else is an error, and errors end the run with a
+failure after the figures. ``--smoke`` runs it with a handful of clients (`make test`
+does).
 """
 
 import argparse
@@ -33,14 +37,14 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import configure  # noqa: E402
+from bench.common import SMOKE_NOTE, configure, parse  # noqa: E402
 from bench.run import environment, free_port  # noqa: E402
 
 PYTHON = sys.executable
@@ -54,6 +58,7 @@ PROFILE = {
 }
 LEVELS = (1, 3, 4)
 SERVER_TROUBLE = re.compile(r"Traceback|\bERROR\b|\bCRITICAL\b")
+CERTIFICATE_LINK = re.compile(r'href="[^"]*/certificates/[^"/]+/pdf/"')  # on the quiz result
 EXCEPTION = re.compile(r"(?m)(?:^|(?<=\s)|(?<=\\n))(?:\w+\.)*\w+(?:Error|Exception): [^\n\\\"]*")
 
 
@@ -331,6 +336,22 @@ class Learner(Client):
             raise AssertionError(f"no quiz attempt on {page.url} (status {page.status_code})")
         self.data = {"attempt": token.group(1), **self.answers}
 
+    def submit(self, tab):
+        """Submit the quiz in ``tab`` (this browser, or another tab of it): the answer must be the result
+        with the certificate, or, when the other click has passed first, the course page."""
+        response = tab.timed_submit(self.url, self.data)
+        if response.status_code == 200 and CERTIFICATE_LINK.search(response.text):
+            return response
+        course = urlsplit(self.url.removesuffix("quiz/")).path
+        if response.is_redirect and urlsplit(response.headers["Location"]).path == course:
+            return response
+        if response.status_code < 400:  # the others are errors already
+            tab.outcome.fail(
+                tab.name,
+                f"the quiz submit answered {response.status_code}, not the result with a certificate",
+            )
+        return response
+
 
 def guarded(outcome, who, action):
     try:
@@ -398,7 +419,7 @@ def learners_at_once(base_url, quiz_path, cookies, answers, clicks=2):
         for learner in prepared(learners)
         for n in range(clicks)
     ]
-    submits = [(tab.name, partial(tab.timed_submit, learner.url, learner.data)) for tab, learner in tabs]
+    submits = [(tab.name, partial(learner.submit, tab)) for tab, learner in tabs]
     together(submits, outcome)
     close(learners + [tab for tab, _learner in tabs])
     both = Counter(learner.name for tab, learner in tabs if outcome.answered.get(tab.name) == 200)
@@ -417,7 +438,7 @@ def parse_args():
     parser.add_argument("--clients", type=int, default=50, help="Respondents, and learners (default 50).")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3).")
     parser.add_argument("--threads", type=int, default=4, help="Threads per gunicorn worker (default 4).")
-    return parser.parse_args()
+    return parse(parser, {"clients": 4, "workers": 2, "threads": 2})
 
 
 def prepare():
@@ -476,6 +497,8 @@ def stored(survey, course, expected):
 
 def print_figures(args, load, outcomes, counts, exceptions):
     print()
+    if args.smoke:
+        print(SMOKE_NOTE)
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
         f"database {args.database}; gunicorn {args.workers} workers x {args.threads} threads; "
@@ -545,9 +568,11 @@ def main():
             forget_cache(redis_url, prefix)
             drop_database()
         shutil.rmtree(workdir, ignore_errors=True)
-    print_figures(
-        args, load, [("questionnaire review", surveyed), ("quiz, double click", quizzed)], counts, exceptions
-    )
+    outcomes = [("questionnaire review", surveyed), ("quiz, double click", quizzed)]
+    print_figures(args, load, outcomes, counts, exceptions)
+    errors = sum(len(outcome.errors) for _name, outcome in outcomes)
+    if errors:
+        raise SystemExit(f"{errors} requests did not answer what they should (see above)")
 
 
 if __name__ == "__main__":

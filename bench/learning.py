@@ -8,7 +8,9 @@ run a fresh certificate) and a repeat download (read from storage) against a
 bare xhtml2pdf render of the same HTML; a lesson page against a news page for
 the same logged-in learner (neither comes from the page cache); and issuing N
 certificates in a batch with ``issue_certificates`` (each PDF rendered to a
-folder).
+folder). Every timed answer is checked (untimed): a PDF, the lesson or news page
+itself (its title); a redirect or an error page stops the run. ``--smoke`` runs
+every step at tiny volume (`make test` does).
 """
 
 import argparse
@@ -25,7 +27,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import configure, load_demo, timed  # noqa: E402
+from bench.common import (  # noqa: E402
+    PDF,
+    SMOKE_NOTE,
+    check_answer,
+    check_response,
+    checker,
+    configure,
+    load_demo,
+    page_marker,
+    parse,
+    timed,
+)
 from bench.seed import enrol, new_learners, pass_courses, right_answers  # noqa: E402, F401 (concurrency.py)
 
 
@@ -36,7 +49,7 @@ def parse_args():
         "--batch", type=int, default=1000, help="Certificates to issue in a batch (default 1000)."
     )
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite", help="Database.")
-    return parser.parse_args()
+    return parse(parser, {"runs": 1, "batch": 2})
 
 
 def prepare():
@@ -90,7 +103,8 @@ def first_downloads(client, page, runs):
         start = time.perf_counter()
         response = client.get(url)
         times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200 and Certificate.objects.get(pk=certificate.pk).pdf, url
+        check_response(f"a certificate's first download {url}", response, [PDF])
+        assert Certificate.objects.get(pk=certificate.pk).pdf, f"{url}: the PDF was not stored"
     return statistics.median(times), max(times)
 
 
@@ -105,25 +119,33 @@ def certificate_timings(runs):
     client = Client(HTTP_HOST="localhost")
     user, certificate, url = passed_certificate(page, "bench-learner")
     client.force_login(user)
-    assert client.get(url).status_code == 200  # warms up; rendered and stored: a repeat download now
+    download = checker(f"a certificate's repeat download {url}", [PDF])
+    download(client.get(url))  # warms up; rendered and stored: a repeat download now
     first = first_downloads(client, page, runs)
     client.force_login(user)
     html = certificate_html(None, certificate)
 
     def bare():
-        pisa.CreatePDF(html, dest=io.BytesIO())
+        output = io.BytesIO()
+        pisa.CreatePDF(html, dest=output)
+        return output.getvalue()
+
+    def pdf(what):
+        return lambda output: check_answer(what, 200, output[: len(PDF)], [PDF])
 
     lesson = page.lessons().first()
     news = NewsPage.objects.live().first()
-    for path in (lesson.url, news.url):
-        assert client.get(path).status_code == 200, path
+    is_lesson = checker(f"the lesson page {lesson.url}", [page_marker(lesson)])
+    is_news = checker(f"the news page {news.url}", [page_marker(news)])
+    is_lesson(client.get(lesson.url))
+    is_news(client.get(news.url))
     return [
         ("certificate, first download", first),
-        ("certificate, repeat download", timed(lambda: client.get(url), runs)),
-        ("  render_pdf alone", timed(lambda: render_pdf(html), runs)),
-        ("bare xhtml2pdf, same HTML", timed(bare, runs)),
-        ("lesson page (logged in)", timed(lambda: client.get(lesson.url), runs)),
-        ("news page (logged in)", timed(lambda: client.get(news.url), runs)),
+        ("certificate, repeat download", timed(lambda: client.get(url), runs, download)),
+        ("  render_pdf alone", timed(lambda: render_pdf(html), runs, pdf("render_pdf"))),
+        ("bare xhtml2pdf, same HTML", timed(bare, runs, pdf("a bare xhtml2pdf render"))),
+        ("lesson page (logged in)", timed(lambda: client.get(lesson.url), runs, is_lesson)),
+        ("news page (logged in)", timed(lambda: client.get(news.url), runs, is_news)),
     ]
 
 
@@ -181,6 +203,8 @@ def main():
                 ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "nmep_bench_learning"]
             )
     print()
+    if args.smoke:
+        print(SMOKE_NOTE)
     print(
         f"Database {args.database}; production settings, one process; {args.runs} runs each; "
         f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after"

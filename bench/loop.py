@@ -9,7 +9,10 @@ matrix page (each as a first view, with the wave's figures not yet in the cache,
 and again, as the next view before another response comes in), and a learner's
 recommendations as their dashboard makes them: their latest response's gap
 profile read from the database (``latest_profile``) and the courses for it
-(``recommend``).
+(``recommend``). Every timed result is checked (untimed): the matrix with the wave's
+gaps, the matrix page itself (its heading, the questionnaire and the table), courses
+recommended; a redirect or an error page stops the run. ``--smoke`` runs every step at
+tiny volume (`make test` does).
 """
 
 import argparse
@@ -23,7 +26,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import configure, load_demo, timed  # noqa: E402
+from bench.common import (  # noqa: E402
+    SMOKE_NOTE,
+    WrongAnswer,
+    checker,
+    configure,
+    load_demo,
+    parse,
+    timed,
+)
 from bench.seed import seed_courses  # noqa: E402
 
 
@@ -33,7 +44,7 @@ def parse_args():
     parser.add_argument("--courses", type=int, default=50, help="Live courses (default 50).")
     parser.add_argument("--runs", type=int, default=5, help="Repetitions of each timing (default 5).")
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite", help="Database.")
-    return parser.parse_args()
+    return parse(parser, {"responses": 30, "courses": 12, "runs": 1})
 
 
 def prepare(responses, courses):
@@ -73,27 +84,55 @@ def timings(runs):
     client.force_login(editor)
     index = CommitteeIndexPage.objects.filter(locale__language_code="nl").first()
     url = index.url + "coverage/"
-    assert client.get(url).status_code == 200
+    is_matrix = checker(f"the coverage matrix page {url}", matrix_markers(survey))
+    is_matrix(client.get(url))
 
     def afresh(function, group=""):
         # The wave's figures stay in the cache until the next response: drop them to time a first view.
         key = report.cells_key(report.submitted(survey, group))
-        return lambda: (cache.delete(key), function())
+        return lambda: (cache.delete(key), function())[1]
 
     return [
-        ("coverage matrix, first", timed(afresh(lambda: coverage.coverage(survey)), runs)),
-        ("coverage matrix, again", timed(lambda: coverage.coverage(survey), runs)),
+        ("coverage matrix, first", timed(afresh(lambda: coverage.coverage(survey)), runs, gaps_found)),
+        ("coverage matrix, again", timed(lambda: coverage.coverage(survey), runs, gaps_found)),
         (
             "  one group, first",
-            timed(afresh(lambda: coverage.coverage(survey, "care_provider"), "care_provider"), runs),
+            timed(afresh(lambda: coverage.coverage(survey, "care_provider"), "care_provider"), runs, rows),
         ),
-        ("matrix page, first", timed(afresh(lambda: client.get(url)), runs)),
-        ("matrix page, again", timed(lambda: client.get(url), runs)),
+        ("matrix page, first", timed(afresh(lambda: client.get(url)), runs, is_matrix)),
+        ("matrix page, again", timed(lambda: client.get(url), runs, is_matrix)),
         (
             "recommendations",
-            timed(lambda: recommend(latest_profile(learner), learner, only_with_courses=True), runs * 10),
+            timed(
+                lambda: recommend(latest_profile(learner), learner, only_with_courses=True),
+                runs * 10,
+                recommended,
+            ),
         ),
     ]
+
+
+def matrix_markers(survey):
+    """What only the coverage matrix page shows: its table, and the questionnaire its gaps come from."""
+    from django.utils.html import escape
+
+    return ('class="container coverage"', 'id="coverage-caption"', escape(survey.title))
+
+
+def rows(result):
+    if not result:
+        raise WrongAnswer("the coverage matrix has no rows")
+    return result
+
+
+def gaps_found(result):
+    if not any(row.respondents for row in rows(result)):
+        raise WrongAnswer("the coverage matrix shows no gaps from the questionnaire's responses")
+
+
+def recommended(result):
+    if not result:
+        raise WrongAnswer("no course recommended for the learner's gaps: nothing was timed")
 
 
 def main():
@@ -114,6 +153,8 @@ def main():
             connections.close_all()
             subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "nmep_bench_loop"])
     print()
+    if args.smoke:
+        print(SMOKE_NOTE)
     print(f"Database {args.database}; {args.responses} responses, {args.courses} courses; one process")
     print(f"| {'measure':<24} | {'median ms':>10} | {'slowest ms':>10} |")
     print(f"|{'-' * 26}|{'-' * 12}|{'-' * 12}|")
