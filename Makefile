@@ -10,7 +10,7 @@ MANAGE := $(BIN)/python manage.py
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/9
 
-.PHONY: run test install lint audit messages bench chromium
+.PHONY: run test install lint audit messages bench chromium wrk
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,13 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get install -y chromium || { apt-get update && apt-get install -y chromium; }; \
 	  elif command -v sudo >/dev/null; then sudo apt-get install -y chromium; fi; } || true
 	@test -x /usr/bin/chromium || { echo "Debian's chromium is not installed."; [ "$$CI" != true ]; }
+
+wrk:
+	@# bench/run.py loads the server with Debian's wrk (the benchmark's smoke run is part of the tests).
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }; \
+	  elif command -v sudo >/dev/null; then sudo apt-get install -y wrk; fi; } || true
+	@command -v wrk >/dev/null || { echo "Debian's wrk is not installed."; [ "$$CI" != true ]; }
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
@@ -93,8 +100,9 @@ PYTEST := $(BIN)/python -m pytest -n 2 --dist loadgroup
 # Every test against PostgreSQL and Redis, production's parts (the browser tests drive the demo site on
 # SQLite, as `make run` serves it), then the tests marked `embedded` (their outcome depends on the
 # database or cache engine) against SQLite and the in-process cache. Without PostgreSQL on
-# 127.0.0.1 every test runs on SQLite; in CI that is a failure.
-test: $(VENV)/.dev chromium lint audit
+# 127.0.0.1 every test runs on SQLite; in CI that is a failure. The first pass includes the benchmarks'
+# smoke runs (tests/test_bench.py: every bench script with --smoke, on SQLite, two at a time).
+test: $(VENV)/.dev chromium wrk lint audit
 	@if $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
 	  echo "== every test against PostgreSQL and Redis =="; \
 	  DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(PYTEST) && \
@@ -107,7 +115,7 @@ messages: $(VENV)/.dev
 	$(MANAGE) makemessages -l nl -l en --ignore=.venv --ignore=tests --ignore=bench
 	$(MANAGE) compilemessages --ignore=.venv
 
-bench: $(VENV)/.dev
+bench: $(VENV)/.dev wrk
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/surveys.py
 	$(BIN)/python bench/learning.py
