@@ -1,11 +1,11 @@
 """The audit trail: who exported survey responses, revoked a certificate or changed someone's rights.
 
-Entries are Wagtail log entries kept in their own table (``home.AuditLogEntry``), so that the site
+Entries are Wagtail log entries kept in their own table (``cms.AuditLogEntry``), so that the site
 history report shows them to superusers only. Their data holds counts, codes and names of groups
 and permissions, never a respondent's or learner's details; an account is named by its number.
 
 - ``record(instance, action, data)`` writes an entry, by the user of the current admin request;
-- rights changes come from signals (``connect()``, from ``home.apps``): group memberships, user and
+- rights changes come from signals (``connect()``, from ``cms.apps``): group memberships, user and
   group permissions, the superuser and staff flags, whichever view or command made them; the
   group editor's page and collection permissions from ``GroupPermissionsAudit``.
 """
@@ -19,6 +19,8 @@ from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, get_active_log_context
 
+from .models import AuditLogEntry
+
 USER_RIGHTS = "nmep.user_rights_change"
 GROUP_PERMISSIONS = "nmep.group_permissions_change"
 FLAGS = ("is_superuser", "is_staff")
@@ -26,8 +28,6 @@ FLAGS = ("is_superuser", "is_staff")
 
 def record(instance, action, data=None, title=None, user=None):
     """One entry about ``instance``, by ``user`` or else whoever the current admin request is for."""
-    from home.models import AuditLogEntry
-
     context = get_active_log_context()
     return AuditLogEntry.objects.log_action(
         instance,
@@ -53,8 +53,6 @@ def title_for(instance):
 def record_change(instance, action, changes):
     """Add ``changes`` to this request's entry for ``instance``: one entry per object and request,
     with the net change (a form that removes a permission and adds it back changed nothing)."""
-    from home.models import AuditLogEntry
-
     uuid = get_active_log_context().uuid
     entries = AuditLogEntry.objects.for_instance(instance).filter(action=action)
     entry = entries.filter(uuid=uuid).first() if uuid else None
@@ -287,8 +285,6 @@ class GroupPermissionsChange(LogFormatter):
 
 def register_actions(actions):
     """For Wagtail's ``register_log_actions`` hook: the trail's actions and its log model."""
-    from home.models import AuditLogEntry
-
     actions.register_action("nmep.responses_export")(ResponsesExport)
     actions.register_action("nmep.certificate_revoke")(CertificateRevoke)
     actions.register_action(USER_RIGHTS)(UserRightsChange)

@@ -16,17 +16,17 @@ import base64
 import json
 from functools import partial
 
-from celery import shared_task, states
-from django.conf import settings
+from celery import states
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django_celery_results.models import TaskResult
+
+from .tasks import send_mail_batch
 
 PROGRESS = "PROGRESS"
 MAIL_BATCH = 100
@@ -157,27 +157,3 @@ def serialise(message):
             for name, content, kind in message.attachments
         ],
     }
-
-
-def deserialise(payload):
-    message = EmailMultiAlternatives(
-        subject=payload["subject"],
-        body=payload["body"],
-        from_email=payload["from_email"],
-        to=payload["to"],
-        cc=payload["cc"],
-        bcc=payload["bcc"],
-        reply_to=payload["reply_to"],
-        headers=payload["headers"],
-    )
-    for content, mimetype in payload["alternatives"]:
-        message.attach_alternative(content, mimetype)
-    for name, content, kind in payload["attachments"]:
-        message.attach(name, base64.b64decode(content), kind)
-    return message
-
-
-@shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=5, ignore_result=True)
-def send_mail_batch(payloads):
-    connection = get_connection(settings.MAIL_BACKEND)
-    return connection.send_messages([deserialise(payload) for payload in payloads])

@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
@@ -61,6 +62,13 @@ def purge(**kwargs):
     # A page rendered while the change was being committed read the old content and may have
     # been stored under the new generation: start another one once the change is committed.
     transaction.on_commit(new_generation)
+
+
+def purge_when_changed(*models):
+    """Purge when a row of one of ``models`` (what pages show) is saved or deleted."""
+    for model in models:
+        post_save.connect(purge, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label}")
+        post_delete.connect(purge, sender=model, dispatch_uid=f"pagecache-del-{model._meta.label}")
 
 
 def new_generation():

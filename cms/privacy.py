@@ -23,7 +23,6 @@ import json
 import uuid
 from dataclasses import dataclass, field
 
-from celery import shared_task
 from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -55,7 +54,7 @@ NOT_PERSONAL = {
     "wagtailadmin.FormState": "an editor's unsaved form",
     "wagtailusers.UserProfile": "an admin user's interface preferences",
     "admin.LogEntry": "audit trail of Django admin changes",
-    "home.AuditLogEntry": "audit trail of exports, revocations and rights changes (accounts by number)",
+    "cms.AuditLogEntry": "audit trail of exports, revocations and rights changes (accounts by number)",
     "auth.Permission": "a permission's name",
     "auth.Group": "a group's name",
     "taggit.Tag": "a tag's name",
@@ -175,12 +174,6 @@ def purge_expired(dry_run=False):
                 if not dry_run and counts[what]:
                     rows.delete()
     return counts
-
-
-@shared_task
-def purge_expired_records():
-    """Scheduled daily by celery beat: the retention periods, applied."""
-    return purge_expired()
 
 
 def erase(subject, dry_run=False):

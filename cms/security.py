@@ -12,8 +12,17 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import render
 from django.views.defaults import bad_request
+from django_ratelimit.decorators import ratelimit
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+
+def public_form_rate(group, request):
+    return settings.PUBLIC_FORM_RATE
+
+
+# For the public site's form views: one address may post PUBLIC_FORM_RATE times; then rate_limited.
+limit_posts = ratelimit(key="ip", rate=public_form_rate, method="POST", block=True)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

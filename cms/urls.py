@@ -8,15 +8,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.health import healthz
-from home import views as home_views
+from .health import healthz
+from .views import robots_txt
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
 ]
 
@@ -42,19 +42,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("learning/", include("learning.urls")),
-    path("search/", home_views.search, name="search"),
-    path("newsletter/", home_views.newsletter_signup, name="newsletter_signup"),
-    path("newsletter/sent/", home_views.newsletter_sent, name="newsletter_sent"),
-    path(
-        "newsletter/confirm/<str:token>/",
-        home_views.newsletter_confirm,
-        name="newsletter_confirm",
-    ),
-    path(
-        "newsletter/unsubscribe/<str:token>/",
-        home_views.newsletter_unsubscribe,
-        name="newsletter_unsubscribe",
-    ),
+    path("", include("home.urls")),
     # Wagtail's front-end login is a plain Django login: it would let an account whose e-mail address
     # was never verified in. Everyone logs in through allauth.
     path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),

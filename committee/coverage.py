@@ -13,6 +13,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from home.models import Competency, StakeholderGroup
+from learning.reach import reach
+from surveys.gaps import latest_wave, wave_gaps
 
 
 @dataclass
@@ -47,17 +49,12 @@ STATUS_LABELS = {"covered": _("Covered"), "weak": _("Weakly covered"), "none": _
 
 
 def latest_survey():
-    from surveys.gaps import latest_wave
-
     return latest_wave()
 
 
 def coverage(survey=None, stakeholder_group="", domain="", settings=None):
     """One row per competency of the framework (optionally one domain); gaps from ``survey`` (None:
     the latest wave)."""
-    from learning.reach import reach
-    from surveys.gaps import wave_gaps
-
     settings = settings or Thresholds()
     competencies = [c for c in Competency.framework() if not domain or c.domain.code == domain]
     rows = {c.pk: CoverageRow(c) for c in competencies}
@@ -87,8 +84,6 @@ def open_actions(competency_ids):
 def action_refusal(competency, thresholds):
     """Why no new curriculum action may be made for ``competency``, or None. A covered competency
     needs none; a weakly covered one may get one (a better course, or more learners); one at a time."""
-    from learning.reach import reach
-
     action = open_actions([competency.pk]).first()
     if action is not None:
         return gettext("%(group)s already has an action for “%(competency)s” that is not done yet.") % {

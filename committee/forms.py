@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from home.forms import stored_email
+from learning.reach import courses_covering
 
 from .models import VacancyApplication
 
@@ -92,7 +93,5 @@ class CloseActionForm(forms.Form):
     course = IdChoiceField(queryset=None, label=_("Course that answers it"))
 
     def __init__(self, action, *args, **kwargs):
-        from learning.reach import courses_covering
-
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = courses_covering([action.competency_id]).order_by("title")

@@ -32,6 +32,7 @@ from wagtail.search import index
 
 from cms.pagecache import cached_fragment, seconds_until
 from home.models import CacheableRoutablePageMixin, SitePage, StakeholderGroup, optional_image
+from learning.reach import courses_covering
 
 # Bodies whose seats are meant to span academia, societal partners and industry.
 SEATED_KINDS = ("field_committee", "steering_group", "operational_steering_group")
@@ -945,8 +946,6 @@ class CurriculumAction(Overdue, models.Model):
 
     def close_with(self, course):
         """Done: a course that covers the competency is published."""
-        from learning.reach import courses_covering
-
         if not courses_covering([self.competency_id], language=None).filter(pk=course.pk).exists():
             raise ValidationError(_("Choose a published course that covers this competency."))
         self.course, self.status = course, ActionStatus.DONE

@@ -13,8 +13,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cms.calendars import ics_response, new_calendar
+from cms.exports import spreadsheet_response
 from cms.pagecache import allow_page_cache
-from home.views import limit_posts
+from cms.security import limit_posts
+from home.models import Competency, CompetencyDomain, StakeholderGroup
+from learning.reach import reach
 
 
 def meetings_ics(request, committee):
@@ -126,8 +129,6 @@ def send_application_confirmation(request, application, again=False):
 
 def coverage_matrix(request, index):
     """Gaps against courses, for editors and committee members; filter, sort, export."""
-    from home.models import CompetencyDomain, StakeholderGroup
-
     from . import coverage
 
     refusal = coverage_refusal(request)
@@ -171,9 +172,6 @@ def coverage_thresholds(request):
 
 
 def coverage_export(rows, labels, file_format):
-    from cms.exports import spreadsheet_response
-    from home.models import StakeholderGroup
-
     header = [
         _("Domain"),
         _("Competency"),
@@ -237,9 +235,6 @@ def new_curriculum_action(request, index, competency_id):
     Refused (with the reason) for a covered competency and for one whose action is not done yet."""
     from django.shortcuts import get_object_or_404
 
-    from home.models import Competency
-    from learning.reach import reach
-
     from . import coverage
     from .forms import CurriculumActionForm
 
@@ -272,8 +267,6 @@ def new_curriculum_action(request, index, competency_id):
 @transaction.atomic
 def make_curriculum_action(form, competency, user, thresholds):
     """(the new action, None), or (None, why not) when another member made one meanwhile."""
-    from home.models import Competency
-
     from . import coverage
 
     # Two members at once: the competency's row is locked, so the second sees the first one's action.

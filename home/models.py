@@ -25,8 +25,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import BaseLogEntry, Orderable, Page
-from wagtail.models.audit_log import ModelLogEntryManager
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.calendars import ics_response, new_calendar
@@ -848,24 +847,3 @@ class NewsletterMailing(models.Model):
             mailing.save(update_fields=["sent_at", "recipients"])
         self.sent_at, self.recipients = mailing.sent_at, mailing.recipients
         return len(messages)
-
-
-class AuditLogEntryManager(ModelLogEntryManager):
-    def viewable_by_user(self, user):
-        # Wagtail shows a log entry to whoever may see the object it is about (an editor sees a
-        # questionnaire page); who exported or revoked what is for superusers to review.
-        return self.all() if user.is_superuser else self.none()
-
-
-class AuditLogEntry(BaseLogEntry):
-    """The audit trail of sensitive actions (see cms.audit): Wagtail log entries in a table of their
-    own, shown in the site history report to superusers only."""
-
-    object_id = models.CharField(max_length=255, db_index=True)
-
-    objects = AuditLogEntryManager()
-
-    class Meta(BaseLogEntry.Meta):
-        ordering = ["-timestamp", "-id"]
-        verbose_name = _("audit log entry")
-        verbose_name_plural = _("audit log entries")

@@ -4,27 +4,18 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
-from django_ratelimit.decorators import ratelimit
 from wagtail import hooks
 from wagtail.models import Locale, Page
 
 from cms.pagecache import allow_page_cache
+from cms.security import limit_posts
 
 from .forms import EventRegistrationForm, NewsletterSignupForm
 from .models import NewsletterSubscriber
-
-
-def public_form_rate(group, request):
-    return settings.PUBLIC_FORM_RATE
-
-
-limit_posts = ratelimit(key="ip", rate=public_form_rate, method="POST", block=True)
 
 
 def bounded_query(request):
@@ -119,14 +110,3 @@ def newsletter_unsubscribe(request, token):
         subscriber.unsubscribe()
     done = subscriber.status == NewsletterSubscriber.Status.UNSUBSCRIBED
     return render(request, "home/newsletter_unsubscribe.html", {"done": done})
-
-
-def rate_limited(request, exception):
-    message = _("You have sent this form too often. Please wait a minute and try again.")
-    return render(request, "429.html", {"message": message}, status=429)
-
-
-def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /django-admin/"]
-    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
-    return allow_page_cache(HttpResponse("\n".join(lines) + "\n", content_type="text/plain"))

@@ -24,7 +24,14 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from cms.pagecache import cached_fragment
-from home.models import CacheableRoutablePageMixin, Profession, Record, SitePage, optional_image
+from home.models import (
+    CacheableRoutablePageMixin,
+    CompetencyDomain,
+    Profession,
+    Record,
+    SitePage,
+    optional_image,
+)
 
 from .blocks import LessonBlock, QuizQuestionBlock
 
@@ -100,8 +107,6 @@ class CourseIndexPage(SitePage):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from home.models import CompetencyDomain
-
         context = super().get_context(request, *args, **kwargs)
         chosen = {name: request.GET.get(name, "") for name in ("profession", "domain", "level")}
         courses = CoursePage.objects.live().public().child_of(self).order_by("title")

@@ -3,14 +3,13 @@
 from wagtail.models import Locale
 
 from home.models import Competency
+from surveys.profile import SHOWN
 
 from .models import Certificate
 from .reach import courses_by_competency
 
-LIMIT = 5
 
-
-def recommend(gaps, user=None, limit=LIMIT, only_with_courses=False):
+def recommend(gaps, user=None, limit=SHOWN, only_with_courses=False):
     """For the ``limit`` largest gaps: (competency, gap, [live courses in the active language that
     cover it, minus those ``user`` completed]). ``gaps``: surveys.profile.Gap, largest first."""
     completed = set()

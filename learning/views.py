@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
+from cms import privacy
 from surveys.profile import latest_profile
 
 from .forms import PortfolioForm, ProfileForm
@@ -237,8 +238,6 @@ def owned_certificate(request, code):
 @login_required
 def my_data(request):
     """The learner's own GDPR export: JSON, or ?format=html for a page to read."""
-    from cms import privacy
-
     file_format = "html" if request.GET.get("format") == "html" else "json"
     return privacy.export_response(privacy.Subject.for_user(request.user), file_format)
 

@@ -205,15 +205,12 @@ class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
 
     @path("thanks/", name="thanks")
     def thanks(self, request):
-        from learning.recommendations import recommend
-
         from .profile import from_session
 
         key = self.gaps_session_key()
         # An anonymous questionnaire's gaps are shown once: a reload finds them gone, and the page says so.
         gaps = from_session(request.session.pop(key, None) if self.anonymous else request.session.get(key))
-        context = {"page": self, "recommendations": recommend(gaps, request.user) if gaps else []}
-        return render(request, "surveys/thanks.html", context)
+        return render(request, "surveys/thanks.html", {"page": self, "gaps": gaps})
 
     def gaps_session_key(self):
         return f"survey-gaps-{self.translation_key}"

@@ -10,6 +10,8 @@ without anything linking the answers to them.
 from dataclasses import dataclass
 
 SESSION_LIMIT = 40  # the whole framework fits
+# The largest gaps a respondent is shown, with courses for each; all an anonymous questionnaire keeps.
+SHOWN = 5
 
 
 @dataclass(frozen=True)

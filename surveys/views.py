@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from formtools.wizard.views import SessionWizardView
 
-from home.views import limit_posts
+from cms.security import limit_posts
 
 from .forms import ConsentForm, ProfileForm, ResumeLinkForm, ReviewForm, StepForm
 from .models import GapSurveyPage, Invitation, Response
-from .profile import gap_profile, to_session
+from .profile import SHOWN, gap_profile, to_session
 
 PROFILE_FIELDS = ["stakeholder_group", "profession", "organisation_type", "experience", "region"]
 
@@ -194,13 +194,11 @@ class SurveyWizard(SessionWizardView):
         """The thank-you page recommends from this browser's own gaps; nothing else keeps them. For an
         anonymous questionnaire only the gaps the page shows are kept, and only until it shows them: the
         session belongs to an account when the respondent is logged in, and lasts for hours."""
-        from learning.recommendations import LIMIT
-
         levels = ("current", "required_now", "required_future")
         rows = [(r["competency"].pk, *(int(r[level]) for level in levels)) for r in ratings]
         gaps = gap_profile(rows)
         self.request.session[self.page.gaps_session_key()] = to_session(
-            gaps[:LIMIT] if self.page.anonymous else gaps
+            gaps[:SHOWN] if self.page.anonymous else gaps
         )
 
 

@@ -37,6 +37,7 @@ def client(client):
 EMBEDDED = {
     "test_backup.py": "SQLite's own backup and restore",
     "test_health.py": "the checks of the database and the cache in use",
+    "test_migrations.py": "tables and indexes renamed by each engine's own DDL",
     "test_pagecache.py": "the page cache on the in-process cache",
     "test_recommendations.py": "the gaps' aggregate queries",
     "test_search.py": "Wagtail's database search, a different backend per engine",

@@ -8,7 +8,8 @@ from django.contrib.auth.models import Group, Permission, User
 from wagtail.models import ModelLogEntry, Page
 from wagtail.users.models import UserProfile
 
-from home.models import AuditLogEntry, Competency
+from cms.models import AuditLogEntry
+from home.models import Competency
 from learning.models import Certificate, QuizAttempt
 from learning.privacy import WITHDRAWN
 from surveys.models import Response

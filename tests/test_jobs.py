@@ -170,7 +170,7 @@ def test_a_certificate_is_rendered_once_and_then_served_from_storage(client):
 
 
 def test_expired_drafts_are_purged_on_a_schedule():
-    from cms.privacy import purge_expired_records
+    from cms.tasks import purge_expired_records
 
     survey = make_survey()
     kept = Response.start(survey, "nl")

@@ -136,9 +136,9 @@ def test_an_anonymous_questionnaire_answered_while_logged_in_leaves_nothing_in_t
 
 
 def test_an_anonymous_questionnaire_keeps_only_the_shown_gaps_until_the_thank_you_page(client, monkeypatch):
-    from learning import recommendations
+    from surveys import views
 
-    monkeypatch.setattr(recommendations, "LIMIT", 2)  # the page shows two gaps
+    monkeypatch.setattr(views, "SHOWN", 2)  # the page shows two gaps
     survey = make_survey(anonymous=True)
     client.force_login(make_learner())
     answer(client, survey)  # five competencies rated (1, 3, 4): gaps 2 now, 3 in five years

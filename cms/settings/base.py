@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "surveys",
     "learning",
     "committee",
+    "cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -321,7 +322,7 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 # Form posts from the public site: one address may try this often.
 PUBLIC_FORM_RATE = env("PUBLIC_FORM_RATE", default="20/m")
-RATELIMIT_VIEW = "home.views.rate_limited"
+RATELIMIT_VIEW = "cms.views.rate_limited"
 # Behind a proxy, the header that carries the visitor's address (e.g. HTTP_X_REAL_IP).
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
 
@@ -340,10 +341,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_IMPORTS = ["cms.jobs", "cms.privacy"]
 CELERY_BEAT_SCHEDULE_FILENAME = env("CELERY_BEAT_SCHEDULE_FILENAME", default="celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
-    "purge-expired-records": {"task": "cms.privacy.purge_expired_records", "schedule": 60 * 60 * 6},
+    "purge-expired-records": {"task": "cms.tasks.purge_expired_records", "schedule": 60 * 60 * 6},
 }
 
 # Content security policy (django-csp): scripts from this site only, video frames from the two

@@ -1,5 +1,7 @@
 from django import template
 
+from ..recommendations import recommend
+
 register = template.Library()
 
 
@@ -18,3 +20,10 @@ def course_progress(context, course):
         # Without a certificate there is nothing to take again (and no need to look it up twice).
         "can_retake": certificate is not None and enrolment.can_retake(certificate),
     }
+
+
+@register.simple_tag(takes_context=True)
+def recommended_courses(context, gaps):
+    """Courses for a respondent's largest ``gaps`` (surveys.profile.Gap), minus what the visitor completed:
+    what the questionnaire's thank-you page offers."""
+    return recommend(gaps, context["request"].user) if gaps else []
