@@ -60,5 +60,3 @@ class SuperuserMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def job_menu_item():
     return SuperuserMenuItem(_("Background jobs"), reverse("job_list"), icon_name="cogs", order=900)
-
-

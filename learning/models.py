@@ -226,7 +226,7 @@ class CoursePage(CacheableRoutablePageMixin, SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Looked up only when a list of lessons is rendered, not when it comes from the cache, and kept
-        # until published content changes: a learner's progress needs the list on every view (1 ms).
+        # until published content changes: a learner's progress needs the list on every view.
         context["lessons"] = SimpleLazyObject(
             lambda: cached_fragment(f"course-lessons:{self.pk}", lambda: list(self.lessons()))
         )

@@ -165,7 +165,7 @@ class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
     def matrix_competencies(self):
         """The competencies of every domain a matrix question asks about, by domain id. Every step
         of the wizard builds its forms from them: kept until published content or a competency
-        changes (each starts a new cache generation), not read on every step (3 ms)."""
+        changes (each starts a new cache generation), not read on every step."""
 
         domains = self.matrix_domains()
 

@@ -67,7 +67,7 @@ class SurveyWizard(SessionWizardView):
     def get_cleaned_data_for_step(self, step):
         # Asked by the conditions of the steps shown to some groups, each time formtools lists the
         # steps (several times a request), and each time it builds and validates that step's form
-        # anew: keep the answer while the step's data stays the same (2-3 ms a request).
+        # anew: keep the answer while the step's data stays the same.
         data = self.storage.get_step_data(step)
         kept = self.__dict__.setdefault("_cleaned_steps", {})
         if step not in kept or kept[step][0] != data:

@@ -5,7 +5,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after this test leaves the database as the next such test expects it.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 # cms unapplied, and with it home's 0010 that depends on it: home as it was before the move.
 BEFORE_THE_MOVE = [("cms", None)]

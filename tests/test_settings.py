@@ -143,5 +143,3 @@ def test_public_pages_allow_scripts_from_the_site_only_and_the_admin_its_inline_
     client.force_login(User.objects.create_superuser("root", "root@example.org", "x" * 12))
     admin = client.get("/admin/")["Content-Security-Policy"]
     assert "script-src 'self' 'unsafe-inline'" in admin and "object-src 'none'" in admin
-
-

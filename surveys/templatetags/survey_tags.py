@@ -22,8 +22,8 @@ def matrix_rows(form, question):
 def labelled_by(field, ids):
     """A matrix select named by its row and column headers, and its error when there is one.
 
-    Written out directly: a questionnaire step has over a hundred of these, and
-    Django's template-based widget rendering made a step take 100 ms instead of 30.
+    Written out directly: a questionnaire step has over a hundred of these, and Django's
+    template-based widget rendering of each was most of a step's time (bench/surveys.py).
     """
     value = field.value()
     selected = "" if value is None else str(value)
