@@ -12,6 +12,7 @@ from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -126,12 +127,37 @@ class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
             ("manage_invitations", _("Can invite respondents to a questionnaire")),
         ]
 
+    preview_modes = [("", _("Introduction")), ("first-step", _("First step of questions"))]
+
+    def serve_preview(self, request, mode_name):
+        # Runs for the editor's preview instead of serve(): the introduction, or the first step of
+        # questions as respondents see it. Nothing is stored: no draft, no wizard in the session.
+        if mode_name != "first-step" or not self.steps:
+            return super().serve_preview(request, mode_name)
+        from .forms import StepForm  # the forms are built from this model
+
+        form = StepForm(step=self.step_blocks()[0][1], competencies=self.matrix_competencies)
+        return TemplateResponse(request, "surveys/step_preview.html", {"page": self, "form": form})
+
     def clean(self):
         super().clean()
+        errors = {}
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            errors["closes_at"] = _("The questionnaire must close after it opens.")
         asked = self.matrix_domains()
         if len(asked) != len(set(asked)):
             # One rating per respondent and competency keeps the report's counts exact.
-            raise ValidationError({"steps": _("Each competency domain can be asked in one matrix only.")})
+            errors["steps"] = _("Each competency domain can be asked in one matrix only.")
+        shown_to_some = [step.value["title"] for step in self.steps if step.value["show_to"]]
+        if shown_to_some and not self.include_profile:
+            # Without the profile step nobody says their group, and such a step would be shown to everyone.
+            errors["include_profile"] = _(
+                "The step “%(step)s” is shown to some stakeholder groups only: ask the profile step, which "
+                "asks for the group, or show the step to everyone."
+            ) % {"step": shown_to_some[0]}
+        if errors:
+            raise ValidationError(errors)
+
 
     def state(self, now=None):
         """'not_yet', 'closed' or 'open'."""

@@ -10,7 +10,7 @@ from django.utils.html import escape as escaped
 from wagtail.models import Page, get_page_models
 
 from committee.models import StateOfTheFieldPage, VacancyPage
-from surveys.models import Response
+from surveys.models import GapSurveyPage, Response
 
 from .admin_forms import edit_form_data
 from .factories import (
@@ -159,9 +159,14 @@ def test_a_moderator_previews_a_page_in_moderation(tree):
     assert failures(tree["clients"]["moderator"], urls) == []
 
 
-def test_a_questionnaire_preview_stores_no_response(tree):
-    survey = next(page for page in tree["pages"] if page.specific_class.__name__ == "GapSurveyPage")
+def test_a_questionnaire_previews_its_first_step_of_questions_and_stores_nothing(tree):
+    survey = next(page for page in tree["pages"] if isinstance(page, GapSurveyPage))
     client = tree["clients"]["editor"]
-    before = Response.objects.count()
-    assert client.get(reverse("wagtailadmin_pages:view_draft", args=[survey.pk])).status_code == 200
-    assert Response.objects.count() == before
+    before = (Response.objects.count(), dict(client.session))
+    draft = reverse("wagtailadmin_pages:view_draft", args=[survey.pk])
+    introduction = client.get(draft)
+    first_step = client.get(draft + "?mode=first-step")
+    assert introduction.status_code == 200 and first_step.status_code == 200
+    assert survey.steps[0].value["title"] in first_step.text  # "Your work", with its questions
+    assert "Where do you work?" in first_step.text and "Where do you work?" not in introduction.text
+    assert (Response.objects.count(), dict(client.session)) == before

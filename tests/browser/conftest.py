@@ -182,3 +182,14 @@ def log_in(page, email, password):
     page.get_by_label(re.compile(r"^Wachtwoord\W*$")).fill(password)
     page.get_by_label(re.compile(r"^Wachtwoord\W*$")).press("Enter")
     page.wait_for_url(lambda url: "/account/login/" not in url)
+
+
+def log_in_to_admin(page, username, password):
+    """Log in to Wagtail's admin as a member of staff does (the demo logins of the README)."""
+    import re
+
+    page.goto("/admin/login/")
+    page.get_by_label(re.compile("Gebruikersnaam|Username")).fill(username)
+    page.get_by_label(re.compile("Wachtwoord|Password")).fill(password)
+    page.get_by_role("button", name=re.compile("Aanmelden|Inloggen|Sign in")).click()
+    page.wait_for_url(lambda url: "/admin/login/" not in url)
