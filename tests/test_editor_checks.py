@@ -88,7 +88,10 @@ def test_a_decision_of_a_meeting_still_ahead_is_not_listed_as_a_public_decision(
     for days, text in ((-7, "Taken last week"), (7, "Prepared for next week")):
         start = now + datetime.timedelta(days=days)
         meeting = Meeting.objects.create(
-            committee=committee, kind="committee", starts_at=start, ends_at=start + datetime.timedelta(hours=2)
+            committee=committee,
+            kind="committee",
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=2),
         )
         Decision.objects.create(meeting=meeting, text=text, public=True)
     shown = main_content(client.get(committee.url))
