@@ -21,3 +21,15 @@ def grant(apps, rights):
             group.permissions.add(
                 *Permission.objects.filter(content_type__app_label=app_label, codename=codename)
             )
+
+
+def revoke(apps, rights):
+    """``rights``: {group name: [(app label, codename), ...]}; what a group does not hold stays so."""
+    Group = apps.get_model("auth.Group")
+    Permission = apps.get_model("auth.Permission")
+    for name, unwanted in rights.items():
+        for group in Group.objects.filter(name=name):
+            for app_label, codename in unwanted:
+                group.permissions.remove(
+                    *Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+                )

@@ -494,19 +494,20 @@ ROWS = {
     **snippet_rows("committee", "membership", "membership", **kept_by(MODERATORS)),
     **snippet_rows("committee", "meeting", "meeting", **kept_by(EDITORS, delete=MODERATORS)),
     **snippet_rows("committee", "kpi", "kpi", **kept_by(EDITORS, delete=MODERATORS)),
-    # Personal records and the committees' internal work: not even chosen by other staff.
+    # Personal records and the committees' internal work: for moderators only, not even chosen by other
+    # staff (editors draft mailings without reading the subscribers' addresses).
     **snippet_rows(
         "home",
         "eventregistration",
         "registration",
-        **kept_by(MODERATORS, see=EDITORS, add=(), choose=EDITORS),
+        **kept_by(MODERATORS, add=(), choose=MODERATORS),
         results=True,
     ),
     **snippet_rows(
         "home",
         "newslettersubscriber",
         "subscriber",
-        **kept_by(MODERATORS, see=EDITORS, add=(), choose=EDITORS),
+        **kept_by(MODERATORS, add=(), choose=MODERATORS),
         results=True,
     ),
     **snippet_rows(
