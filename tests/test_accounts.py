@@ -50,6 +50,15 @@ def test_sign_up_verify_the_email_and_land_on_the_dashboard(client):
     assert "dr. J.A. de Vries" in dashboard.content.decode()
 
 
+def test_the_sign_up_email_greets_from_the_programme_not_from_the_host(client):
+    client.defaults["HTTP_HOST"] = "127.0.0.1:8000"  # as make run serves the site
+    sign_up(client)
+    [message] = mail.outbox
+    assert message.body.startswith("Hallo van Nuclear Medicine Education Program!")
+    assert "127.0.0.1:8000!" not in message.body
+    assert "http://127.0.0.1:8000/" in message.body  # the link still leads to the host it was asked on
+
+
 def test_log_in_and_out(client):
     user = User.objects.create_user("x", "fysicus@example.org", PASSWORD)
     user.emailaddress_set.create(email=user.email, verified=True, primary=True)

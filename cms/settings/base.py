@@ -171,6 +171,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Nuclear Medicine Education Program] "
+# Account e-mails greet from the programme, not from the host and port they were asked on.
+ACCOUNT_ADAPTER = "cms.accounts.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "learning.forms.SignupForm"
 ACCOUNT_USER_DISPLAY = "learning.models.display_name"
 LOGIN_URL = "account_login"
