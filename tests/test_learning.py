@@ -152,6 +152,15 @@ def test_fail_then_pass_and_one_certificate_is_issued(client, course, learner):
     assert enrolment.complete() == certificate  # completing again issues nothing new
 
 
+def test_the_quiz_and_its_result_say_the_pass_mark_in_plain_dutch(client, course, learner):
+    finish_lessons(enrol(learner, course))
+    quiz = client.get(course.url + "quiz/").content.decode()
+    assert "U slaagt als u minstens 70% van de vragen goed beantwoordt." in quiz
+    wrong = {question_id: [1] for question_id in right_answers(course)}
+    result = post_quiz(client, course, QuizAttempt.objects.get(), wrong).content.decode()
+    assert "(u slaagt vanaf 70%)." in result
+
+
 def test_a_second_certificate_for_the_same_round_is_refused_by_the_database(learner, course):
     from django.db import IntegrityError, transaction
 

@@ -68,13 +68,27 @@ def test_recommendations_follow_the_gaps_and_leave_out_completed_courses(framewo
     ]
 
 
-def answer(client, survey):
+def answer(client, survey, levels=(1, 3, 4)):
+    """Every dosimetry competency rated ``levels``: by default gaps of 2 now, 3 in five years."""
     respondent = Respondent(client, survey)
     respondent.consent()
     respondent.profile()
     respondent.work()
-    respondent.matrix(levels=(1, 3, 4))  # every dosimetry competency: gaps 2 now, 3 in five years
+    respondent.matrix(levels=levels)
     return respondent.review()
+
+
+@pytest.mark.parametrize(
+    ("levels", "said"),
+    [
+        ((1, 2, 3), "Gap nu: 1 niveau; over vijf jaar: 2 niveaus."),
+        ((1, 3, 2), "Gap nu: 2 niveaus; over vijf jaar: 1 niveau."),
+        ((1, 3, 4), "Gap nu: 2 niveaus; over vijf jaar: 3 niveaus."),
+    ],
+)
+def test_a_gap_of_one_level_says_niveau_and_of_more_says_niveaus(client, levels, said):
+    done = answer(client, make_survey(), levels)
+    assert said in client.get(done["Location"]).content.decode()
 
 
 def test_a_logged_in_respondent_sees_courses_for_their_gaps_and_keeps_them_on_the_dashboard(client):

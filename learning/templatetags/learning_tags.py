@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import ngettext
 
 from ..recommendations import recommend
 
@@ -27,3 +28,9 @@ def recommended_courses(context, gaps):
     """Courses for a respondent's largest ``gaps`` (surveys.profile.Gap), minus what the visitor completed:
     what the questionnaire's thank-you page offers."""
     return recommend(gaps, context["request"].user) if gaps else []
+
+
+@register.filter
+def levels(count):
+    """A gap counted in proficiency levels, in the singular or the plural: "1 niveau", "2 niveaus"."""
+    return ngettext("%(count)s level", "%(count)s levels", count) % {"count": count}
