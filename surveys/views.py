@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from formtools.wizard.views import SessionWizardView
 
 from cms.security import limit_posts
+from home.models import StakeholderGroup
 
 from .forms import ConsentForm, ProfileForm, ResumeLinkForm, ReviewForm, StepForm
 from .models import GapSurveyPage, Invitation, Response
@@ -44,7 +45,18 @@ def shown_to(groups):
         profile = wizard.get_cleaned_data_for_step("profile") or {}
         return profile.get("stakeholder_group") in groups
 
+    condition.groups = groups
     return condition
+
+
+def progress(step, fewest, most):
+    """What the progress bar says: "Step 3 of 6", or "Step 1 of 5 to 6" while the steps a respondent
+    goes through are not known yet."""
+    if fewest == most:
+        label = _("Step %(step)s of %(count)s") % {"step": step, "count": most}
+    else:
+        label = _("Step %(step)s of %(fewest)s to %(most)s") % {"step": step, "fewest": fewest, "most": most}
+    return {"step": step, "most": most, "label": label}
 
 
 class SurveyWizard(SessionWizardView):
@@ -134,10 +146,24 @@ class SurveyWizard(SessionWizardView):
         if draft:
             draft.save_progress(self.storage.data)
 
+    def step_counts(self):
+        """(fewest, most) steps this respondent goes through. One number once the profile step has an
+        answer, or when no step is for some groups only: the steps the respondent will see. Before
+        that, the fewest and most any stakeholder group sees, so the count never claims a number it
+        must take back."""
+        if not self.condition_dict or self.get_cleaned_data_for_step("profile") is not None:
+            return self.steps.count, self.steps.count
+        conditions = self.condition_dict.values()
+        counts = [
+            len(self.form_list) - sum(group not in condition.groups for condition in conditions)
+            for group in StakeholderGroup.values
+        ]
+        return min(counts), max(counts)
+
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
         draft = self.draft()
-        context.update(page=self.page, draft=draft)
+        context.update(page=self.page, draft=draft, progress=progress(self.steps.step1, *self.step_counts()))
         if draft and self.steps.current != "consent":
             context["resume_url"] = resume_url(self.request, self.page, draft)
             context["resume_form"] = ResumeLinkForm()

@@ -1,5 +1,7 @@
 """The questionnaire wizard end to end, with the test client."""
 
+import re
+
 import pytest
 
 from home.models import Competency
@@ -130,6 +132,59 @@ def test_the_step_after_the_profile_follows_the_answer_just_given(client):
     assert "What does industry need?" not in respondent.profile(group="care_provider").content.decode()
 
 
+def progress_of(page):
+    return re.search(r'<p id="progress-label">([^<]*)</p>', page.content.decode()).group(1)
+
+
+def walk(respondent, group):
+    """The progress a respondent of ``group`` reads on every page, from consent to the review."""
+    pages = [respondent.client.get(respondent.url), respondent.consent(), respondent.profile(group=group)]
+    pages.append(respondent.work())
+    if group == "company":
+        [question_id] = respondent.question_ids(1)
+        pages.append(respondent.post(respondent.steps[1], {question_id: "Isotopes"}))
+    pages.append(respondent.matrix())
+    return [progress_of(page) for page in pages]
+
+
+@pytest.mark.parametrize(
+    ("group", "said"),
+    [
+        (
+            "care_provider",
+            ["Stap 1 van 5 tot 6", "Stap 2 van 5 tot 6", "Stap 3 van 5", "Stap 4 van 5", "Stap 5 van 5"],
+        ),
+        (
+            "company",
+            ["Stap 1 van 5 tot 6", "Stap 2 van 5 tot 6"] + [f"Stap {n} van 6" for n in range(3, 7)],
+        ),
+    ],
+)
+def test_the_step_count_is_the_steps_this_respondent_goes_through_once_their_group_is_known(
+    respondent, group, said
+):
+    # The step for companies is decided by the profile: before it, the count says what it may become.
+    assert walk(respondent, group) == said
+
+
+def test_going_back_keeps_the_step_count_until_the_group_is_changed(respondent):
+    walk(respondent, "company")
+    assert progress_of(respondent.post("review", wizard_goto_step="profile")) == "Stap 2 van 6"
+    assert progress_of(respondent.post("profile", wizard_goto_step="consent")) == "Stap 1 van 6"
+    respondent.consent()
+    assert progress_of(respondent.profile(group="care_provider")) == "Stap 3 van 5"
+
+
+def test_without_steps_for_some_groups_the_step_count_is_known_from_the_first_step(client):
+    from .survey_factories import load_framework, standard_steps
+
+    work, _industry, matrix = standard_steps(load_framework())
+    survey = make_survey(steps=[work, matrix])
+    first = client.get(survey.url + "answer/")
+    assert progress_of(first) == "Stap 1 van 5"
+    assert f"<title>{survey.title} – Stap 1 van 5 |" in first.content.decode()
+
+
 def test_a_renamed_competency_shows_in_the_matrix_at_once(respondent):
     respondent.consent()
     respondent.profile()
@@ -219,6 +274,7 @@ def test_a_draft_resumes_in_a_new_browser(survey, respondent):
     other_browser = Client(HTTP_HOST="localhost")
     resumed = other_browser.get(survey.url + f"resume/{draft.resume_key}/", follow=True)
     assert "Where do you work?" in resumed.content.decode()
+    assert progress_of(resumed) == "Stap 3 van 5"  # the care provider's steps, known from the draft
     Respondent(other_browser, survey).work()
     Respondent(other_browser, survey).matrix()
     Respondent(other_browser, survey).review()
