@@ -73,3 +73,17 @@ def test_another_apps_modules_are_imported_at_the_top_of_a_module():
         if name.split(".")[0] != app and not at_top
     ]
     assert lazy == []
+
+
+def test_every_relative_import_names_a_module_of_the_app():
+    """A module moved into a package keeps its imports pointing where they did (``from .views`` in
+    committee/models/pages.py would look for committee/models/views.py)."""
+    missing = []
+    for _, path, tree in modules():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                [name] = imported(node, path)
+                target = ROOT / name.replace(".", "/")
+                if not (target.with_suffix(".py").exists() or (target / "__init__.py").exists()):
+                    missing.append(f"{path} imports {name}")
+    assert missing == []

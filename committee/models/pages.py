@@ -55,13 +55,13 @@ class CommitteeIndexPage(CacheableRoutablePageMixin, SitePage):
 
     @path("coverage/action/<int:competency_id>/", name="curriculum_action")
     def new_curriculum_action(self, request, competency_id):
-        from .views import new_curriculum_action
+        from ..views import new_curriculum_action
 
         return new_curriculum_action(request, self, competency_id)
 
     @path("coverage/", name="coverage")
     def coverage_matrix(self, request):
-        from .views import coverage_matrix
+        from ..views import coverage_matrix
 
         return coverage_matrix(request, self)
 
@@ -277,19 +277,19 @@ class CommitteePage(CacheableRoutablePageMixin, SitePage):
 
     @path("ics/", name="ics")
     def ics(self, request):
-        from .views import meetings_ics
+        from ..views import meetings_ics
 
         return meetings_ics(request, self)
 
     @path("members/actions/<int:action_id>/close/", name="close_action")
     def close_action(self, request, action_id):
-        from .views import close_curriculum_action
+        from ..views import close_curriculum_action
 
         return close_curriculum_action(request, self, action_id)
 
     @path("members/", name="members")
     def members_area(self, request):
-        from .views import members_area
+        from ..views import members_area
 
         return members_area(request, self)
 
@@ -362,7 +362,7 @@ class VacancyPage(CacheableRoutablePageMixin, SitePage):
 
     @path("", name="apply")
     def apply(self, request):
-        from .views import apply_for_vacancy
+        from ..views import apply_for_vacancy
 
         return apply_for_vacancy(request, self)
 
@@ -383,7 +383,7 @@ class StateOfTheFieldPage(SitePage):
         verbose_name = _("state of the field page")
 
     def get_context(self, request, *args, **kwargs):
-        from .coverage import coverage, latest_survey, sorted_rows
+        from ..coverage import coverage, latest_survey, sorted_rows
 
         context = super().get_context(request, *args, **kwargs)
         survey = latest_survey()

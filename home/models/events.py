@@ -168,7 +168,7 @@ class EventPage(CacheableRoutablePageMixin, SitePage):
 
     @path("register/", name="register")
     def registration_form(self, request):
-        from .views import event_registration
+        from ..views import event_registration
 
         return event_registration(request, self)
 

@@ -61,13 +61,13 @@ class NewsIndexPage(CacheableRoutablePageMixin, SitePage):
 
     @path("feed/", name="rss")
     def rss_feed(self, request):
-        from .feeds import NewsRssFeed
+        from ..feeds import NewsRssFeed
 
         return allow_page_cache(NewsRssFeed()(request, index=self))
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        from .feeds import NewsAtomFeed
+        from ..feeds import NewsAtomFeed
 
         return allow_page_cache(NewsAtomFeed()(request, index=self))
 

@@ -186,19 +186,19 @@ class CoursePage(CacheableRoutablePageMixin, SitePage):
 
     @path("enrol/", name="enrol")
     def enrol(self, request):
-        from .views import enrol
+        from ..views import enrol
 
         return enrol(request, self)
 
     @path("retake/", name="retake")
     def retake_view(self, request):
-        from .views import retake
+        from ..views import retake
 
         return retake(request, self)
 
     @path("quiz/", name="quiz")
     def quiz_view(self, request):
-        from .views import take_quiz
+        from ..views import take_quiz
 
         return take_quiz(request, self)
 
