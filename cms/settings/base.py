@@ -274,6 +274,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Nuclear Medicine Education Program"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The admin shows its own avatar for accounts without a photo: nothing is fetched from Gravatar (the
+# content security policy would refuse it, and no one's address hash leaves the site).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Search: the database backend, or OpenSearch / Elasticsearch when SEARCH_URL names a cluster
 # (SEARCH_BACKEND picks the client: opensearch2, opensearch3, elasticsearch8, elasticsearch9).
 SEARCH_URL = env("SEARCH_URL", default="")
