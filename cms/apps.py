@@ -11,12 +11,15 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models import DateTimeField
         from django.db.models.signals import post_delete
+        from wagtail.admin.forms.models import register_form_field_override
         from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from . import audit
         from .pagecache import purge, purge_when_changed
+        from .widgets import ClosingDateTimeInput
 
         # Anonymous visitors get cached pages; anything that changes what a page shows empties that
         # cache. Each app names its own models that pages show (purge_when_changed in its ready()).
@@ -27,3 +30,5 @@ class CmsConfig(AppConfig):
         purge_when_changed(Site, PageViewRestriction)
         # Changes of anyone's rights go into the audit trail, whichever admin or command made them.
         audit.connect()
+        # Every date-and-time field of the editor's forms gets the picker that closes on a date.
+        register_form_field_override(DateTimeField, override={"widget": ClosingDateTimeInput})

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.admin.forms.auth import LoginForm
 
 OPEN_PATHS = ("/admin/two-factor/", "/admin/login/", "/admin/logout/", "/admin/jsi18n/")
 
@@ -42,6 +43,15 @@ def needs_second_factor(request):
         return False
     # Whoever can open the admin: staff, and editors and moderators through their groups.
     return user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+
+
+class AdminLoginForm(LoginForm):
+    """Wagtail's admin login, the first factor. Wagtail gives its password field no label, so it was
+    named after the field, untranslated: "Password" on the Dutch login page."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")
 
 
 class CodeForm(forms.Form):

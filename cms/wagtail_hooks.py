@@ -1,7 +1,9 @@
 """The infrastructure in Wagtail's admin: background jobs, two-factor sign-in, personal-data requests and
-the audit trail's actions."""
+the audit trail's actions, and what the editor's forms add to Wagtail's."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -60,3 +62,13 @@ class SuperuserMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def job_menu_item():
     return SuperuserMenuItem(_("Background jobs"), reverse("job_list"), icon_name="cogs", order=900)
+
+
+@hooks.register("insert_editor_js")
+def editor_forms_js():
+    return format_html('<script src="{}"></script>', static("js/editor-forms.js"))
+
+
+@hooks.register("insert_global_admin_css")  # Wagtail 8 has no hook for the edit forms' styles alone
+def editor_forms_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/editor-forms.css"))

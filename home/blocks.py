@@ -11,6 +11,15 @@ from wagtail.images.blocks import ImageBlock
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+def with_add_label(block, label):
+    """``block``, a list, with its "+" buttons saying what they add (``label``, which
+    js/editor-forms.js shows; a stream block says it in its Meta's ``form_attrs``). Set on the block
+    once it is made rather than passed to it: what a button says is no part of the definition of the
+    content, and needs no migration."""
+    block.meta.form_attrs = {**(block.meta.form_attrs or {}), "data-add-label": label}
+    return block
+
+
 class HeadingBlock(blocks.StructBlock):
     """A section heading; the level keeps the page outline correct for screen readers."""
 
@@ -27,10 +36,19 @@ class HeadingBlock(blocks.StructBlock):
         template = "blocks/heading_block.html"
 
 
+class LabelledImageBlock(ImageBlock):
+    """Wagtail's image with its alternative text, whose image field Wagtail labels from its name, so
+    untranslated ("Image *" on the Dutch admin)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.child_blocks["image"].label = _("Image")
+
+
 class CaptionedImageBlock(blocks.StructBlock):
     """An image with its alternative text and an optional caption and credit."""
 
-    image = ImageBlock(label=_("Image"))
+    image = LabelledImageBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
     credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=200)
 
@@ -75,7 +93,9 @@ class CallToActionBlock(blocks.StructBlock):
 
 class DocumentLinksBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
-    documents = blocks.ListBlock(DocumentChooserBlock(), label=_("Documents"), min_num=1)
+    documents = with_add_label(
+        blocks.ListBlock(DocumentChooserBlock(), label=_("Documents"), min_num=1), _("Add a document")
+    )
 
     class Meta:
         icon = "doc-full"
@@ -109,6 +129,18 @@ class BodyBlock(blocks.StreamBlock):
     documents = DocumentLinksBlock()
     table = TableBlock(label=_("Table"), template="blocks/table_block.html")
     embed = EmbedBlock(label=_("Embedded media"), max_width=800, template="blocks/embed_block.html")
+
+    class Meta:
+        form_attrs = {"data-add-label": _("Add a block")}
+
+
+class ObjectivesBlock(blocks.StreamBlock):
+    """The programme's objectives, as cards on the home page."""
+
+    objective = ObjectiveBlock()
+
+    class Meta:
+        form_attrs = {"data-add-label": _("Add an objective")}
 
 
 class FeaturedPageBlock(blocks.StructBlock):

@@ -4,14 +4,16 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from home.blocks import BodyBlock
+from home.blocks import BodyBlock, with_add_label
 
 
 class KeyPointsBlock(blocks.StructBlock):
     """The few things a learner must take away from a lesson."""
 
     heading = blocks.CharBlock(label=_("Heading"), default=_("Key points"), max_length=100)
-    points = blocks.ListBlock(blocks.CharBlock(max_length=300), label=_("Points"), min_num=1)
+    points = with_add_label(
+        blocks.ListBlock(blocks.CharBlock(max_length=300), label=_("Points"), min_num=1), _("Add a point")
+    )
 
     class Meta:
         icon = "tick"
@@ -37,7 +39,9 @@ class QuizQuestionBlock(blocks.StructBlock):
     multiple = blocks.BooleanBlock(
         label=_("More than one answer may be correct"), required=False, default=False
     )
-    choices = blocks.ListBlock(ChoiceBlock(), label=_("Answers"), min_num=2, max_num=8)
+    choices = with_add_label(
+        blocks.ListBlock(ChoiceBlock(), label=_("Answers"), min_num=2, max_num=8), _("Add an answer")
+    )
     explanation = blocks.TextBlock(label=_("Explanation"), max_length=1000)
 
     class Meta:
@@ -56,3 +60,12 @@ class QuizQuestionBlock(blocks.StructBlock):
                 }
             )
         return value
+
+
+class QuizBlock(blocks.StreamBlock):
+    """A course's quiz: its questions, in the order the learner answers them."""
+
+    question = QuizQuestionBlock()
+
+    class Meta:
+        form_attrs = {"data-add-label": _("Add a question")}

@@ -6,11 +6,22 @@ questionnaire (which share the ids) count as one.
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.models import StakeholderGroup
+from cms.widgets import CheckboxList
+from home.blocks import with_add_label
+from home.models import ProficiencyLevel, StakeholderGroup
+
+# The three columns of a competency matrix: each competency is rated on each, on the proficiency scale.
+ASPECTS = [
+    ("current", _("Current level")),
+    ("required_now", _("Required now")),
+    ("required_future", _("Required in five years")),
+]
 
 
 class QuestionBlock(blocks.StructBlock):
@@ -22,7 +33,10 @@ class QuestionBlock(blocks.StructBlock):
 
 
 class ChoiceQuestionBlock(QuestionBlock):
-    choices = blocks.ListBlock(blocks.CharBlock(max_length=200), label=_("Choices"), min_num=2, max_num=30)
+    choices = with_add_label(
+        blocks.ListBlock(blocks.CharBlock(max_length=200), label=_("Choices"), min_num=2, max_num=30),
+        _("Add a choice"),
+    )
 
 
 class SingleChoiceBlock(ChoiceQuestionBlock):
@@ -77,6 +91,21 @@ class LongTextBlock(QuestionBlock):
         label = _("Long text")
 
 
+def matrix_help():
+    """What the editor reads above a matrix question's fields: the columns and the scale the respondent
+    sees (Wagtail shows a block's help text as HTML)."""
+    return escape(
+        _(
+            "The respondent rates every competency of the chosen domain in three columns (%(columns)s), "
+            "each on a scale of five levels: %(levels)s."
+        )
+        % {
+            "columns": ", ".join(str(label) for _aspect, label in ASPECTS),
+            "levels": ", ".join(str(label) for _value, label in ProficiencyLevel.choices),
+        }
+    )
+
+
 class CompetencyMatrixBlock(QuestionBlock):
     """Every competency of one domain rated three times: current, required now, in five years."""
 
@@ -85,6 +114,8 @@ class CompetencyMatrixBlock(QuestionBlock):
     class Meta:
         icon = "table"
         label = _("Competency matrix")
+        description = _("Every competency of a domain, rated now, as needed now and in five years.")
+        help_text = lazy(matrix_help, str)()
 
 
 class QuestionsBlock(blocks.StreamBlock):
@@ -96,6 +127,9 @@ class QuestionsBlock(blocks.StreamBlock):
     long_text = LongTextBlock()
     competency_matrix = CompetencyMatrixBlock()
 
+    class Meta:
+        form_attrs = {"data-add-label": _("Add a question")}
+
 
 class StepBlock(blocks.StructBlock):
     """One page of the questionnaire, shown to everyone or only to chosen stakeholder groups."""
@@ -105,6 +139,7 @@ class StepBlock(blocks.StructBlock):
     show_to = blocks.MultipleChoiceBlock(
         label=_("Only for these stakeholder groups"),
         choices=StakeholderGroup.choices,
+        widget=CheckboxList(),
         required=False,
         help_text=_("Leave empty to show this step to everyone. Needs the profile step."),
     )
@@ -113,3 +148,12 @@ class StepBlock(blocks.StructBlock):
     class Meta:
         icon = "form"
         label = _("Step")
+
+
+class StepsBlock(blocks.StreamBlock):
+    """A questionnaire's steps, in the order respondents answer them."""
+
+    step = StepBlock()
+
+    class Meta:
+        form_attrs = {"data-add-label": _("Add a step")}

@@ -6,15 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from home.forms import stored_email
 from home.models import Profession, ProficiencyLevel, StakeholderGroup
 
+from .blocks import ASPECTS
 from .models import Experience, OrganisationType, Region
 
 SHORT_TEXT_LIMIT = 255
 LONG_TEXT_LIMIT = 5000
-ASPECTS = [
-    ("current", _("Current level")),
-    ("required_now", _("Required now")),
-    ("required_future", _("Required in five years")),
-]
 
 
 def empty_choice(choices):

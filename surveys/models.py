@@ -23,6 +23,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.pagecache import cached_fragment, seconds_until
+from cms.widgets import SuggestingSlugInput
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import (
     CacheableRoutablePageMixin,
@@ -33,7 +34,7 @@ from home.models import (
     StakeholderGroup,
 )
 
-from .blocks import StepBlock
+from .blocks import StepsBlock
 
 
 class OrganisationType(models.TextChoices):
@@ -61,6 +62,12 @@ class Region(models.TextChoices):
     WEST = "west", _("West Netherlands (Noord-Holland, Zuid-Holland, Utrecht)")
     SOUTH = "south", _("South Netherlands (Zeeland, Noord-Brabant, Limburg)")
     ABROAD = "abroad", _("Outside the Netherlands")
+
+
+def series_in_use():
+    """The series questionnaires belong to, for an editor to choose from."""
+    series = GapSurveyPage.objects.exclude(series="").values_list("series", flat=True)
+    return series.order_by("series").distinct()
 
 
 class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
@@ -98,7 +105,7 @@ class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
         default=True,
         help_text=_("Stakeholder group, profession, organisation type, experience and region."),
     )
-    steps = StreamField([("step", StepBlock())], verbose_name=_("steps"))
+    steps = StreamField(StepsBlock(), verbose_name=_("steps"))
     thank_you = RichTextField(_("thank-you text"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = Page.content_panels + [
@@ -106,7 +113,16 @@ class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
         FieldPanel("privacy_statement"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("series")]),
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldPanel(
+                    "series",
+                    widget=SuggestingSlugInput(series_in_use),
+                    help_text=_(
+                        "Choose a series from the list, or name a new one (e.g. gap-analysis). The "
+                        "questionnaires of a series are its waves: the report compares each wave with the "
+                        "one before."
+                    ),
+                ),
                 FieldRowPanel([FieldPanel("access"), FieldPanel("anonymous")]),
                 FieldPanel("include_profile"),
             ],
@@ -157,7 +173,6 @@ class GapSurveyPage(CacheableRoutablePageMixin, SitePage):
             ) % {"step": shown_to_some[0]}
         if errors:
             raise ValidationError(errors)
-
 
     def state(self, now=None):
         """'not_yet', 'closed' or 'open'."""

@@ -93,7 +93,7 @@ class KPI(ClusterableModel):
         FieldRowPanel(
             [FieldPanel("unit"), FieldPanel("baseline"), FieldPanel("target"), FieldPanel("target_date")]
         ),
-        InlinePanel("measurements", label=_("Measurements")),
+        InlinePanel("measurements", heading=_("Measurements"), label=_("measurement")),
     ]
 
     class Meta:

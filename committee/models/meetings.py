@@ -45,9 +45,9 @@ class Meeting(ClusterableModel):
         FieldRowPanel([FieldPanel("location"), FieldPanel("online_url")]),
         FieldPanel("agenda"),
         FieldPanel("minutes"),
-        InlinePanel("papers", label=_("Meeting papers and drafts (members only)")),
-        InlinePanel("decisions", label=_("Decisions")),
-        InlinePanel("action_items", label=_("Action items")),
+        InlinePanel("papers", heading=_("Meeting papers and drafts (members only)"), label=_("paper")),
+        InlinePanel("decisions", heading=_("Decisions"), label=_("decision")),
+        InlinePanel("action_items", heading=_("Action items"), label=_("action item")),
     ]
 
     class Meta:

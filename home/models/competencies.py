@@ -74,7 +74,7 @@ class CompetencyDomain(Bilingual, ClusterableModel):
         FieldRowPanel([FieldPanel("name_nl"), FieldPanel("name_en")]),
         FieldRowPanel([FieldPanel("description_nl"), FieldPanel("description_en")]),
         FieldPanel("sort_order"),
-        InlinePanel("competencies", label=_("Competencies")),
+        InlinePanel("competencies", heading=_("Competencies"), label=_("competency")),
     ]
 
     class Meta:

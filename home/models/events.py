@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from cms.calendars import ics_response, new_calendar
 from cms.pagecache import allow_page_cache, purge, seconds_until
+from cms.widgets import CheckboxList
 
 from ..blocks import BodyBlock
 from .base import CacheableRoutablePageMixin, Record, SitePage, validate_time_zone
@@ -83,10 +84,14 @@ class EventPage(CacheableRoutablePageMixin, SitePage):
         FieldRowPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("time_zone")]),
         FieldRowPanel([FieldPanel("venue"), FieldPanel("address")]),
         FieldPanel("introduction"),
-        InlinePanel("programme", label=_("Programme")),
+        InlinePanel("programme", heading=_("Programme"), label=_("programme item")),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("organisers"), FieldPanel("contact_name"), FieldPanel("contact_email")],
+            [
+                FieldPanel("organisers", widget=CheckboxList()),
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+            ],
             _("Organisers and contact"),
         ),
         MultiFieldPanel(

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..blocks import RICH_TEXT_FEATURES, BodyBlock, HomeBodyBlock, ObjectiveBlock
+from ..blocks import RICH_TEXT_FEATURES, BodyBlock, HomeBodyBlock, ObjectivesBlock
 from .base import SitePage, optional_image
 from .events import upcoming_events
 from .news import published_news
@@ -30,7 +30,7 @@ class HomePage(SitePage):
     )
     hero_link_label = models.CharField(_("hero button label"), max_length=60, blank=True)
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-    objectives = StreamField([("objective", ObjectiveBlock())], verbose_name=_("objectives"), blank=True)
+    objectives = StreamField(ObjectivesBlock(), verbose_name=_("objectives"), blank=True)
     body = StreamField(HomeBodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [

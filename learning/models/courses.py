@@ -1,5 +1,6 @@
 """The course catalogue, courses with their audience and signatories, and their lessons."""
 
+from django import forms
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -11,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
@@ -18,15 +20,17 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.pagecache import cached_fragment
+from cms.widgets import CheckboxList
 from home.models import (
     CacheableRoutablePageMixin,
+    Competency,
     CompetencyDomain,
     Profession,
     SitePage,
     optional_image,
 )
 
-from ..blocks import LessonBlock, QuizQuestionBlock
+from ..blocks import LessonBlock, QuizBlock
 from .enrolments import Enrolment, LessonProgress
 
 
@@ -74,6 +78,37 @@ class CourseIndexPage(SitePage):
         return context
 
 
+class CoursePageForm(WagtailAdminPageForm):
+    """A course's edit form: the professions of its audience and the competencies it covers are
+    ticked in lists, the competencies grouped by their domain."""
+
+    audience_professions = forms.MultipleChoiceField(
+        label=_("Audience"),
+        choices=Profession.choices,
+        required=False,
+        widget=CheckboxList(),
+        help_text=_("The professions the course is meant for; the course catalogue filters on them."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["competencies"].queryset = Competency.framework()
+        self.initial["audience_professions"] = [row.profession for row in self.instance.audience.all()]
+
+    def save(self, commit=True):
+        # Runs when the editor saves a draft or publishes: the professions ticked become the course's
+        # audience rows, in the list's order; a row of a profession still ticked stays as it was.
+        rows = {row.profession: row for row in self.instance.audience.all()}
+        audience = [
+            rows.get(name) or CourseAudience(profession=name)
+            for name in self.cleaned_data["audience_professions"]
+        ]
+        for position, row in enumerate(audience):
+            row.sort_order = position
+        self.instance.audience = audience
+        return super().save(commit)
+
+
 class CoursePage(CacheableRoutablePageMixin, SitePage):
     """A lightweight course module: its lessons are its child pages, its quiz is part of it."""
 
@@ -103,14 +138,14 @@ class CoursePage(CacheableRoutablePageMixin, SitePage):
     attempt_limit = models.PositiveSmallIntegerField(
         _("quiz attempts allowed"), default=3, validators=[MinValueValidator(1), MaxValueValidator(20)]
     )
-    quiz = StreamField([("question", QuizQuestionBlock())], verbose_name=_("quiz"), blank=True)
+    quiz = StreamField(QuizBlock(), verbose_name=_("quiz"), blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("learning_objectives"),
-        InlinePanel("audience", label=_("Audience")),
+        FieldPanel("audience_professions"),
         FieldRowPanel([FieldPanel("level"), FieldPanel("duration_minutes")]),
-        FieldPanel("competencies"),
+        FieldPanel("competencies", widget=CheckboxList(group_by=lambda competency: competency.domain)),
         MultiFieldPanel(
             [
                 FieldRowPanel(
@@ -120,7 +155,9 @@ class CoursePage(CacheableRoutablePageMixin, SitePage):
             ],
             _("Accreditation"),
         ),
-        InlinePanel("signatories", label=_("Signatories of the certificate"), max_num=3),
+        InlinePanel(
+            "signatories", heading=_("Signatories of the certificate"), label=_("signatory"), max_num=3
+        ),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("attempt_limit")]), FieldPanel("quiz")],
             _("Quiz"),
@@ -130,6 +167,7 @@ class CoursePage(CacheableRoutablePageMixin, SitePage):
         index.SearchField("summary"),
         index.SearchField("learning_objectives"),
     ]
+    base_form_class = CoursePageForm
     parent_page_types = ["learning.CourseIndexPage"]
     subpage_types = ["learning.LessonPage"]
 
