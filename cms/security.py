@@ -2,8 +2,9 @@
 
 The public site runs no inline script, so its policy allows scripts from this site only.
 Wagtail's admin still starts some form widgets (choosers, date pickers) with small inline
-scripts; its pages may run inline script, and keep the rest of the policy (no plugins, no
-framing by other sites, forms post here only).
+scripts, and shows the live preview of a page in a frame of its own origin; its pages may run
+inline script and frame this site, and keep the rest of the policy (no plugins, no framing by
+other sites, forms post here only).
 """
 
 from csp.constants import SELF, UNSAFE_INLINE
@@ -29,7 +30,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if request.path_info.startswith(ADMIN_PREFIXES) and parts.replace is None:
-            parts.replace = {"script-src": [SELF, UNSAFE_INLINE]}
+            frames = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"]
+            parts.replace = {"script-src": [SELF, UNSAFE_INLINE], "frame-src": [SELF, *frames]}
         return parts
 
 

@@ -170,3 +170,9 @@ def test_a_questionnaire_previews_its_first_step_of_questions_and_stores_nothing
     assert survey.steps[0].value["title"] in first_step.text  # "Your work", with its questions
     assert "Where do you work?" in first_step.text and "Where do you work?" not in introduction.text
     assert (Response.objects.count(), dict(client.session)) == before
+
+
+def test_the_preview_may_be_framed_by_the_admin_and_by_no_other_site(tree):
+    page = tree["pages"][0]
+    response = tree["clients"]["editor"].get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
+    assert response["X-Frame-Options"] == "SAMEORIGIN"  # the preview panel is a frame of the admin

@@ -143,3 +143,6 @@ def test_public_pages_allow_scripts_from_the_site_only_and_the_admin_its_inline_
     client.force_login(User.objects.create_superuser("root", "root@example.org", "x" * 12))
     admin = client.get("/admin/")["Content-Security-Policy"]
     assert "script-src 'self' 'unsafe-inline'" in admin and "object-src 'none'" in admin
+    # The admin frames the site itself for the live preview; the public site frames only the video hosts.
+    admin_directives = dict(part.strip().split(" ", 1) for part in admin.split(";"))
+    assert admin_directives["frame-src"].startswith("'self' ") and "'self'" not in directives["frame-src"]
