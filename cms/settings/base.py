@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
@@ -116,6 +117,9 @@ TEMPLATES = [
         },
     },
 ]
+# Form widgets' templates are looked up like every other template, so the project's own widgets keep
+# theirs in templates/ (templates/cms/widgets/); Django's own come from the django.forms app.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Databases: SQLite in the project folder unless DATABASE_URL names another.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
@@ -278,6 +282,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Nuclear Medicine Education Program"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The admin's login form, its password field labelled in the admin's language.
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.two_factor.AdminLoginForm"
+# The admin shows its own avatar for accounts without a photo: nothing is fetched from Gravatar (the
+# content security policy would refuse it, and no one's address hash leaves the site).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Search: the database backend, or OpenSearch / Elasticsearch when SEARCH_URL names a cluster
 # (SEARCH_BACKEND picks the client: opensearch2, opensearch3, elasticsearch8, elasticsearch9).
 SEARCH_URL = env("SEARCH_URL", default="")
