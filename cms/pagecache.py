@@ -4,14 +4,14 @@ Views opt in with ``allow_page_cache(response)``; ``AnonymousPageCacheMiddleware
 responses, and only when nothing on them belongs to one visitor: no session or messages cookie on
 the request, no CSRF token rendered into a form, no cookie set, nobody logged in.
 
-Every key of a stored page or fragment names the current cache generation. Publishing, unpublishing,
-moving or deleting a page, or saving a snippet or setting a page shows (``purge``, connected in
-``cms.apps``) starts a new generation, so everything stored before is stale at once and expires in
-its own time. Logged-in visitors never get a stored page, but the parts of a page that are the same
-for everyone (menus, footer, a page's body) are Wagtail's template fragments (``{% wagtailpagecache %}``,
-``{% wagtailcache %}``) keyed on the generation too, which ``fragment_context`` hands to every
-template, and ``cached_fragment`` keeps computed values the same way. A request reads the generation
-once and renders the content of that one generation.
+Publishing, unpublishing, moving or deleting a page, or saving a snippet or setting a page shows
+(``purge``, connected in ``cms.apps``) starts a new cache generation. A stored page keeps the
+generation it was made in and is read together with the current one, in one request to the cache;
+one of an older generation is stale. Logged-in visitors never get a stored page, but the parts of a
+page that are the same for everyone (menus, footer, a page's body) are Wagtail's template fragments
+(``{% wagtailpagecache %}``, ``{% wagtailcache %}``) keyed on the generation, which
+``fragment_context`` hands to every template, and ``cached_fragment`` keeps computed values the
+same way. A request reads the generation once and renders the content of that one generation.
 """
 
 import hashlib
@@ -137,7 +137,18 @@ def cache_key(request):
     if any(name in request.COOKIES for name in cookies):
         return None
     where = f"{request.get_host()}{request.get_full_path()}".encode()
-    return f"pagecache:{generation()}:{hashlib.sha256(where).hexdigest()}"
+    return f"pagecache:{hashlib.sha256(where).hexdigest()}"
+
+
+def stored_page(key):
+    """The page kept under ``key`` if it was made in the current generation, else None. The page and
+    the generation come in one request to the cache; the generation is this request's from then on."""
+    found = cache.get_many([GENERATION_KEY, key])
+    current = found.get(GENERATION_KEY)
+    if current is not None and hasattr(_request, "generation"):
+        _request.generation = current
+    made_in, page = found.get(key, (None, None))
+    return page if current is not None and made_in == current else None
 
 
 def storable(request, response):
@@ -171,7 +182,7 @@ class AnonymousPageCacheMiddleware:
         if getattr(request, "is_dummy", False):
             return self.get_response(request)
         key = cache_key(request)
-        cached = cache.get(key) if key else None
+        cached = stored_page(key) if key else None
         if cached is not None:
             cached[self.header] = "hit"
             return cached
@@ -180,7 +191,7 @@ class AnonymousPageCacheMiddleware:
             response[self.header] = "miss"
             # A number, not the page's own method, is stored with the response.
             response.page_cache_seconds = stored_seconds(response)
-            cache.set(key, response, response.page_cache_seconds)
+            cache.set(key, (generation(), response), response.page_cache_seconds)
         return response
 
 
